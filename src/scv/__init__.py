@@ -1,0 +1,3 @@
+"""Single customer view: the project's Python package (generator, identity algorithms, evaluation, CLI)."""
+
+__version__ = "0.1.0"
