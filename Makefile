@@ -1,0 +1,31 @@
+# Two commands on a fresh machine:  `make demo`  then  `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+
+.PHONY: install demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev,postgres,spark]'
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP)
+
+## Build the bundled demo data into warehouse/scv.duckdb and run every dbt test.
+demo: install
+	$(BIN)/dbt build
+
+## The whole test suite: lint, dbt unit and data tests, pytest (end-to-end builds included).
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check src tests python_models
+	$(BIN)/sqlfluff lint models macros tests/dbt
+
+clean:
+	rm -rf target target_* warehouse logs
