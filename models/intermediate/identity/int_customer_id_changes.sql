@@ -1,0 +1,128 @@
+{#-
+    What this run changed in the id registry: ids created, merged into an older
+    id, split off an existing customer, or retired (no record resolves to them
+    any more). Read by customer_id_history, which keeps them across runs.
+-#}
+with
+
+previous as (
+
+    {{ previous_customer_id_registry() }}
+
+),
+
+assigned as (
+
+    select record_key, customer_id, is_new_id
+    from {{ ref('int_customer_ids_assigned') }}
+    where customer_id is not null
+
+),
+
+current_ids as (
+
+    select customer_id, max(case when is_new_id then 1 else 0 end) = 1 as is_new_id, count(*) as record_count
+    from assigned
+    group by customer_id
+
+),
+
+transitions as (
+
+    select
+        previous.customer_id as old_customer_id,
+        assigned.customer_id as new_customer_id,
+        count(*) as record_count
+    from previous
+    inner join assigned
+        on previous.record_key = assigned.record_key
+    group by previous.customer_id, assigned.customer_id
+
+),
+
+ranked_transitions as (
+
+    select
+        *,
+        row_number() over (partition by old_customer_id order by record_count desc, new_customer_id) as rank_from_old,
+        row_number() over (partition by new_customer_id order by record_count desc, old_customer_id) as rank_into_new
+    from transitions
+
+),
+
+merged as (
+
+    select
+        'merged' as change_type,
+        ranked_transitions.old_customer_id as customer_id,
+        ranked_transitions.new_customer_id as related_customer_id,
+        ranked_transitions.record_count
+    from ranked_transitions
+    where
+        ranked_transitions.rank_from_old = 1
+        and ranked_transitions.old_customer_id <> ranked_transitions.new_customer_id
+        and ranked_transitions.old_customer_id not in (select customer_id from current_ids)
+
+),
+
+split as (
+
+    select
+        'split' as change_type,
+        ranked_transitions.new_customer_id as customer_id,
+        ranked_transitions.old_customer_id as related_customer_id,
+        ranked_transitions.record_count
+    from ranked_transitions
+    inner join current_ids
+        on ranked_transitions.new_customer_id = current_ids.customer_id
+    where current_ids.is_new_id and ranked_transitions.rank_into_new = 1
+
+),
+
+created as (
+
+    select
+        'created' as change_type,
+        current_ids.customer_id,
+        cast(null as {{ dbt.type_string() }}) as related_customer_id,
+        current_ids.record_count
+    from current_ids
+    where
+        current_ids.is_new_id
+        and current_ids.customer_id not in (select new_customer_id from transitions)
+
+),
+
+retired as (
+
+    select
+        'retired' as change_type,
+        previous.customer_id,
+        cast(null as {{ dbt.type_string() }}) as related_customer_id,
+        count(*) as record_count
+    from previous
+    where previous.customer_id not in (select old_customer_id from transitions)
+    group by previous.customer_id
+
+),
+
+unioned as (
+
+    select * from merged
+    union all
+    select * from split
+    union all
+    select * from created
+    union all
+    select * from retired
+
+)
+
+select
+    change_type,
+    customer_id,
+    related_customer_id,
+    record_count,
+    cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }}) as changed_at,
+    '{{ invocation_id }}' as invocation_id
+from unioned

@@ -1,0 +1,126 @@
+{#-
+    One row per identifier value (an identifier group: the records that carry
+    it), profiled for the over-merge guards. A group over its limit is
+    `is_shared`: it is evidence of a household, a till, a placeholder or a
+    data-entry habit, not of one person, and it links nothing.
+-#}
+with
+
+identifiers as (
+
+    select * from {{ ref('int_identifiers_unioned') }}
+    where not is_blocked
+
+),
+
+records as (
+
+    select record_key, is_person_record, first_name_canonical, birth_date
+    from {{ ref('int_source_records_unioned') }}
+
+),
+
+members as (
+
+    select
+        identifiers.identifier_key,
+        identifiers.identifier_type,
+        identifiers.identifier_value,
+        records.is_person_record,
+        records.first_name_canonical,
+        records.birth_date
+    from identifiers
+    inner join records
+        on identifiers.record_key = records.record_key
+
+),
+
+-- A house card is scanned for many payers; a person carries a few payment cards.
+payment_cards_per_loyalty_card as (
+
+    select
+        cards.identifier_key,
+        count(distinct tokens.identifier_value) as distinct_payment_cards
+    from identifiers as cards
+    inner join identifiers as tokens
+        on cards.record_key = tokens.record_key
+    where
+        cards.identifier_type = 'loyalty_card_number'
+        and tokens.identifier_type = 'payment_token'
+    group by cards.identifier_key
+
+),
+
+loyalty_cards_per_payment_card as (
+
+    select
+        tokens.identifier_key,
+        count(distinct cards.identifier_value) as distinct_loyalty_cards
+    from identifiers as tokens
+    inner join identifiers as cards
+        on tokens.record_key = cards.record_key
+    where
+        tokens.identifier_type = 'payment_token'
+        and cards.identifier_type = 'loyalty_card_number'
+    group by tokens.identifier_key
+
+),
+
+profiled as (
+
+    select
+        identifier_key,
+        identifier_type,
+        identifier_value,
+        count(*) as record_count,
+        sum(case when is_person_record then 1 else 0 end) as person_record_count,
+        count(distinct first_name_canonical) as distinct_first_names,
+        count(distinct birth_date) as distinct_birth_dates
+    from members
+    group by identifier_key, identifier_type, identifier_value
+
+),
+
+final as (
+
+    select
+        profiled.identifier_key,
+        profiled.identifier_type,
+        profiled.identifier_value,
+        profiled.record_count,
+        profiled.person_record_count,
+        profiled.distinct_first_names,
+        profiled.distinct_birth_dates,
+        coalesce(payment_cards_per_loyalty_card.distinct_payment_cards, 0) as distinct_payment_cards,
+        coalesce(loyalty_cards_per_payment_card.distinct_loyalty_cards, 0) as distinct_loyalty_cards,
+        profiled.identifier_type in ('email', 'phone') as is_household_shareable,
+        case
+            when profiled.record_count > {{ var('identity_max_records_per_identifier') }}
+                then 'carried by more than {{ var("identity_max_records_per_identifier") }} records'
+            when profiled.identifier_type = 'email'
+                and profiled.distinct_first_names > {{ var('identity_max_first_names_per_email') }}
+                then 'email used by more than {{ var("identity_max_first_names_per_email") }} first names'
+            when profiled.identifier_type = 'phone'
+                and profiled.distinct_first_names > {{ var('identity_max_first_names_per_phone') }}
+                then 'phone used by more than {{ var("identity_max_first_names_per_phone") }} first names'
+            when profiled.identifier_type = 'loyalty_card_number'
+                and payment_cards_per_loyalty_card.distinct_payment_cards
+                > {{ var('identity_max_payment_cards_per_loyalty_card') }}
+                then 'house card: scanned with more than {{ var("identity_max_payment_cards_per_loyalty_card") }} payment cards'
+            when profiled.identifier_type = 'payment_token'
+                and loyalty_cards_per_payment_card.distinct_loyalty_cards
+                > {{ var('identity_max_loyalty_cards_per_payment_card') }}
+                then 'payment card used with more than {{ var("identity_max_loyalty_cards_per_payment_card") }} loyalty cards'
+        end as shared_reason
+    from profiled
+    left join payment_cards_per_loyalty_card
+        on profiled.identifier_key = payment_cards_per_loyalty_card.identifier_key
+    left join loyalty_cards_per_payment_card
+        on profiled.identifier_key = loyalty_cards_per_payment_card.identifier_key
+
+)
+
+select
+    *,
+    shared_reason is not null as is_shared
+from final

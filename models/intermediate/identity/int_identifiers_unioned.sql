@@ -1,0 +1,110 @@
+{#-
+    The identifier crosswalk: every identifier seen on every person-bearing
+    record, with when it was seen. Values are the normalised match keys from
+    staging (emails without plus-tags, phones as national significant numbers);
+    junk placeholders are already NULL there, and the blocked-values seed is
+    applied here to the identifier types staging does not clean.
+-#}
+{%- set record_identifiers = [
+    ('stg_crm__contacts', 'crm_contacts', 'contact_id', 'updated_at',
+        [('email', 'email_match_key'), ('phone', 'phone_national_number'), ('crm_contact_id', 'contact_id')]),
+    ('stg_shop__customers', 'shop_customers', 'shop_customer_id', 'updated_at',
+        [('email', 'email_match_key'), ('phone', 'phone_national_number'), ('shop_customer_id', 'shop_customer_id')]),
+    ('stg_shop__orders', 'shop_orders', 'order_id', 'ordered_at',
+        [('email', 'email_match_key'), ('phone', 'phone_national_number'),
+         ('shop_customer_id', 'shop_customer_id'), ('order_id', 'order_id')]),
+    ('stg_loyalty__members', 'loyalty_members', 'loyalty_card_number', 'signup_date',
+        [('email', 'email_match_key'), ('phone', 'phone_national_number'),
+         ('loyalty_card_number', 'loyalty_card_number')]),
+    ('stg_support__tickets', 'support_tickets', 'ticket_id', 'created_at',
+        [('email', 'email_match_key'), ('phone', 'phone_national_number')]),
+    ('stg_pos__transactions', 'pos_transactions', 'transaction_id', 'transacted_at',
+        [('loyalty_card_number', 'loyalty_card_number'), ('payment_token', 'payment_token')]),
+    ('stg_web__events', 'web_events', 'anonymous_id', 'occurred_at',
+        [('anonymous_id', 'anonymous_id'), ('shop_customer_id', 'shop_customer_id'), ('device_id', 'device_id'),
+         ('email', 'email_match_key'), ('order_id', 'order_id')]),
+] -%}
+
+with
+
+observed as (
+
+    {% for model, table, key, seen_at, identifiers in record_identifiers %}
+    {% for identifier_type, column in identifiers %}
+    select
+        '{{ table }}' as source_table,
+        cast({{ key }} as {{ dbt.type_string() }}) as source_record_id,
+        '{{ identifier_type }}' as identifier_type,
+        cast({{ column }} as {{ dbt.type_string() }}) as identifier_value,
+        cast({{ seen_at }} as {{ dbt.type_timestamp() }}) as seen_at
+    from {{ ref(model) }}
+    where {{ column }} is not null and {{ key }} is not null
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+
+),
+
+collapsed as (
+
+    select
+        source_table,
+        source_record_id,
+        identifier_type,
+        identifier_value,
+        min(seen_at) as first_seen_at,
+        max(seen_at) as last_seen_at,
+        count(*) as times_seen
+    from observed
+    group by source_table, source_record_id, identifier_type, identifier_value
+
+),
+
+blocked_values as (
+
+    select identifier_type, match_type, blocked_value, reason
+    from {{ ref('blocked_identifier_values') }}
+
+),
+
+flagged as (
+
+    select
+        collapsed.*,
+        (
+            select min(blocked_values.reason)
+            from blocked_values
+            where
+                blocked_values.identifier_type in (collapsed.identifier_type, 'any')
+                and (
+                    (blocked_values.match_type = 'exact' and lower(collapsed.identifier_value) = lower(blocked_values.blocked_value))
+                    or (
+                        blocked_values.match_type = 'regex'
+                        and {{ regex_full_match('lower(collapsed.identifier_value)', 'blocked_values.blocked_value') }}
+                    )
+                )
+        ) as blocked_reason
+    from collapsed
+
+),
+
+final as (
+
+    select
+        {{ record_key('source_table', 'source_record_id') }} as record_key,
+        source_table,
+        source_record_id,
+        identifier_type,
+        identifier_value,
+        {{ dbt.concat(['identifier_type', "':'", 'identifier_value']) }} as identifier_key,
+        blocked_reason is not null as is_blocked,
+        blocked_reason,
+        times_seen,
+        first_seen_at,
+        last_seen_at
+    from flagged
+
+)
+
+select * from final

@@ -1,0 +1,121 @@
+{#-
+    Customers a steward should look at: more records than the limit, two person
+    records whose strong attributes conflict (different first names or birth
+    dates: a chain through a third record), or a steward's cannot-link pair that
+    other evidence still joins. Decisions go into seeds/identity/identity_overrides.csv.
+-#}
+with
+
+assigned as (
+
+    select record_key, customer_id
+    from {{ ref('int_customer_ids_assigned') }}
+    where customer_id is not null
+
+),
+
+records as (
+
+    select
+        assigned.customer_id,
+        source_records.record_key,
+        source_records.is_person_record,
+        source_records.first_name_normalised,
+        source_records.first_name_canonical,
+        source_records.last_name_normalised,
+        source_records.birth_date
+    from assigned
+    inner join {{ ref('int_source_records_unioned') }} as source_records
+        on assigned.record_key = source_records.record_key
+
+),
+
+sizes as (
+
+    select
+        customer_id,
+        count(*) as record_count,
+        sum(case when is_person_record then 1 else 0 end) as person_record_count
+    from records
+    group by customer_id
+
+),
+
+signatures as (
+
+    select distinct
+        customer_id,
+        first_name_normalised,
+        first_name_canonical,
+        last_name_normalised,
+        birth_date,
+        min(record_key) as example_record_key
+    from records
+    where is_person_record and (first_name_normalised is not null or birth_date is not null)
+    group by customer_id, first_name_normalised, first_name_canonical, last_name_normalised, birth_date
+
+),
+
+conflicts as (
+
+    select
+        left_signature.customer_id,
+        min({{ dbt.concat(['left_signature.example_record_key', "' vs '", 'right_signature.example_record_key']) }})
+            as example
+    from signatures as left_signature
+    inner join signatures as right_signature
+        on
+            left_signature.customer_id = right_signature.customer_id
+            and left_signature.example_record_key < right_signature.example_record_key
+    where {{ signatures_conflict('left_signature', 'right_signature') }}
+    group by left_signature.customer_id
+
+),
+
+violated_cannot_links as (
+
+    select
+        left_assigned.customer_id,
+        min({{ dbt.concat(['left_assigned.record_key', "' vs '", 'right_assigned.record_key']) }}) as example
+    from {{ ref('identity_overrides') }} as overrides
+    inner join assigned as left_assigned
+        on left_assigned.record_key = {{ record_key('overrides.left_source_table', 'overrides.left_source_record_id') }}
+    inner join assigned as right_assigned
+        on right_assigned.record_key = {{ record_key('overrides.right_source_table', 'overrides.right_source_record_id') }}
+    where overrides.decision = 'cannot_link' and left_assigned.customer_id = right_assigned.customer_id
+    group by left_assigned.customer_id
+
+),
+
+flagged as (
+
+    select
+        sizes.customer_id,
+        'more records than identity_max_cluster_records' as suspect_reason,
+        cast(null as {{ dbt.type_string() }}) as example
+    from sizes
+    where sizes.record_count > {{ var('identity_max_cluster_records') }}
+    union all
+    select customer_id, 'person records with conflicting first names or birth dates' as suspect_reason, example
+    from conflicts
+    union all
+    select customer_id, 'a steward cannot-link pair is still joined' as suspect_reason, example
+    from violated_cannot_links
+
+),
+
+final as (
+
+    select
+        flagged.customer_id,
+        flagged.suspect_reason,
+        flagged.example,
+        sizes.record_count,
+        sizes.person_record_count
+    from flagged
+    inner join sizes
+        on flagged.customer_id = sizes.customer_id
+
+)
+
+select * from final
