@@ -17,7 +17,7 @@
         and coalesce({{ left }}.first_name_canonical <> {{ right }}.first_name_canonical, true)
         and not (
             (length({{ left }}.first_name_normalised) = 1 or length({{ right }}.first_name_normalised) = 1)
-            and {{ dbt.left(left ~ '.first_name_normalised', '1') }} = {{ dbt.left(right ~ '.first_name_normalised', '1') }}
+            and {{ ('substr(' ~ left ~ '.first_name_normalised' ~ ', 1, 1)') }} = {{ ('substr(' ~ right ~ '.first_name_normalised' ~ ', 1, 1)') }}
         )
         and {{ jaro_winkler(left ~ '.first_name_normalised', right ~ '.first_name_normalised') }}
             < {{ var('identity_first_name_similarity') }}

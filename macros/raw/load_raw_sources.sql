@@ -8,6 +8,10 @@
     quarantine uses for rows whose own key is unusable.
 -#}
 {% macro load_raw_sources() %}
+    {#- `raw_loader: external`: `raw` was loaded beforehand (`scv load-raw`), leave it be. -#}
+    {%- if var('raw_loader', 'dbt') == 'external' -%}
+        {{ return('select 1 as raw_sources_loaded_outside_dbt') }}
+    {%- endif -%}
     {{ return(adapter.dispatch('load_raw_sources', 'single_customer_view')()) }}
 {% endmacro %}
 

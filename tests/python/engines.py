@@ -1,9 +1,13 @@
 """The project's engines for tests: a throwaway PostgreSQL cluster, a local Spark session,
 and `build_on`, which builds the project on one engine and returns a table reader.
 
-Use the fixtures from a test module (or a conftest.py) by importing them:
+Use the fixtures from a test module (or once, from tests/python/conftest.py) by importing
+all of them, since `build_on` asks for the engine fixtures by name; each is registered under
+its name without `_fixture`, so test arguments don't shadow the import:
 
-    from engines import build_on, postgres_cluster, spark_session  # noqa: F401
+    from engines import (  # noqa: F401  (pytest fixtures)
+        build_on_fixture, postgres_cluster_fixture, spark_session_fixture,
+    )
 
     def test_same_customers_everywhere(build_on, tmp_path):
         duck = build_on("duckdb", RAW, tmp_path)
@@ -52,8 +56,9 @@ def find_postgres_bindir() -> Path | None:
     if os.environ.get("SCV_PG_BINDIR"):
         candidates.append(Path(os.environ["SCV_PG_BINDIR"]))
     debian = Path("/usr/lib/postgresql").glob("*/bin")
-    candidates += sorted(debian, key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
-                         reverse=True)
+    candidates += sorted(
+        debian, key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0, reverse=True
+    )
     if shutil.which("initdb"):
         candidates.append(Path(shutil.which("initdb")).parent)
     for candidate in candidates:
@@ -95,7 +100,9 @@ class PostgresCluster:
     def _server_command(self, tool: str, *args: str) -> subprocess.CompletedProcess:
         result = subprocess.run(
             [*self.run_as, str(self.bindir / tool), *args],
-            capture_output=True, text=True, cwd=self.root,
+            capture_output=True,
+            text=True,
+            cwd=self.root,
         )
         if result.returncode != 0:
             log = self.root / "server.log"
@@ -107,12 +114,27 @@ class PostgresCluster:
 
     def start(self) -> PostgresCluster:
         self.root = Path(tempfile.mkdtemp(prefix="scv-pg-"))
+        try:
+            self._init_and_start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _init_and_start(self) -> None:
         if os.geteuid() == 0:
             owner = pwd.getpwnam(POSTGRES_SUPERUSER)
             os.chown(self.root, owner.pw_uid, owner.pw_gid)
         self._server_command(
-            "initdb", "-D", str(self.data_dir), "-U", self.user, "--auth=trust",
-            "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync",
+            "initdb",
+            "-D",
+            str(self.data_dir),
+            "-U",
+            self.user,
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
         )
         for attempt in range(3):  # another process may take the free port first
             self.port = free_port()
@@ -123,18 +145,27 @@ class PostgresCluster:
             )
             try:
                 self._server_command(
-                    "pg_ctl", "-D", str(self.data_dir), "-l", str(self.root / "server.log"),
-                    "-o", options, "-w", "-t", "60", "start",
+                    "pg_ctl",
+                    "-D",
+                    str(self.data_dir),
+                    "-l",
+                    str(self.root / "server.log"),
+                    "-o",
+                    options,
+                    "-w",
+                    "-t",
+                    "60",
+                    "start",
                 )
                 break
             except RuntimeError:
                 if attempt == 2:
                     raise
-        return self
 
     def stop(self) -> None:
-        with contextlib.suppress(RuntimeError):
-            self._server_command("pg_ctl", "-D", str(self.data_dir), "-m", "immediate", "stop")
+        if (self.data_dir / "postmaster.pid").exists():
+            with contextlib.suppress(RuntimeError):
+                self._server_command("pg_ctl", "-D", str(self.data_dir), "-m", "immediate", "stop")
         shutil.rmtree(self.root, ignore_errors=True)
 
     def connect(self, dbname: str = "postgres"):
@@ -180,8 +211,9 @@ class PostgresCluster:
         def read(relation: str) -> pd.DataFrame:
             with contextlib.closing(self.connect(dbname)) as connection:
                 with connection.cursor() as cursor:
-                    schema, table = _split_relation(relation, lambda t: _postgres_schemas(
-                        cursor, t))
+                    schema, table = _split_relation(
+                        relation, lambda t: _postgres_schemas(cursor, t)
+                    )
                     cursor.execute(f'select * from "{schema}"."{table}"')
                     columns = [column.name for column in cursor.description]
                     return pd.DataFrame(cursor.fetchall(), columns=columns)
@@ -198,8 +230,8 @@ def _postgres_schemas(cursor, table: str) -> list[str]:
     return [row[0] for row in cursor.fetchall()]
 
 
-@pytest.fixture(scope="session")
-def postgres_cluster() -> Iterator[PostgresCluster]:
+@pytest.fixture(scope="session", name="postgres_cluster")
+def postgres_cluster_fixture() -> Iterator[PostgresCluster]:
     """A running throwaway PostgreSQL cluster, stopped and deleted after the session."""
     bindir = find_postgres_bindir()
     if bindir is None:
@@ -225,16 +257,15 @@ class SparkEnvironment:
 
     root: Path
     target_path: Path
-    _builds: Iterator[int] = field(default_factory=lambda: itertools.count(1), repr=False)
 
     @property
     def session(self):
+        from pyspark import SparkContext
         from pyspark.sql import SparkSession
 
-        session = SparkSession.getActiveSession()
-        if session is None:
+        if SparkContext._active_spark_context is None:
             raise RuntimeError("no Spark session: run dbt on the spark target first")
-        return session
+        return SparkSession.builder.getOrCreate()  # dbt-spark's session, not a new one
 
     def reset(self) -> None:
         """Drop every database but `default`, and default's tables: a fresh warehouse."""
@@ -250,10 +281,14 @@ class SparkEnvironment:
     def reader(self) -> Reader:
         def read(relation: str) -> pd.DataFrame:
             session = self.session
-            schema, table = _split_relation(relation, lambda t: [
-                database.name for database in session.catalog.listDatabases()
-                if session.catalog.tableExists(t, database.name)
-            ])
+            schema, table = _split_relation(
+                relation,
+                lambda t: [
+                    database.name
+                    for database in session.catalog.listDatabases()
+                    if session.catalog.tableExists(t, database.name)
+                ],
+            )
             # Through pandas rows, not Arrow: pyarrow is not a dependency.
             frame = session.table(f"`{schema}`.`{table}`")
             return pd.DataFrame([row.asDict() for row in frame.collect()], columns=frame.columns)
@@ -270,10 +305,18 @@ def run_dbt_in_process(
     from dbt.cli.main import dbtRunner
 
     command = [
-        *args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR),
-        "--target", target, "--target-path", str(target_path),
-        "--log-path", str(Path(target_path) / "logs"),
+        *args,
+        "--project-dir",
+        str(PROJECT_DIR),
+        "--profiles-dir",
+        str(PROJECT_DIR),
+        "--target",
+        target,
+        "--log-path",
+        str(Path(target_path) / "logs"),
     ]
+    if args[0] != "debug":  # the one command without a target folder
+        command += ["--target-path", str(target_path)]
     if dbt_vars:
         command += ["--vars", json.dumps(dbt_vars)]
     result = dbtRunner().invoke(command)
@@ -283,8 +326,8 @@ def run_dbt_in_process(
         raise RuntimeError(f"dbt {' '.join(args)} on {target} failed: {result.exception}\n{tail}")
 
 
-@pytest.fixture(scope="session")
-def spark_session(tmp_path_factory) -> Iterator[SparkEnvironment]:
+@pytest.fixture(scope="session", name="spark_session")
+def spark_session_fixture(tmp_path_factory) -> Iterator[SparkEnvironment]:
     """The dbt-spark session of this test process, with its warehouse in a temp dir.
 
     `SCV_SPARK_DIR` points profiles.yml's `spark` output at the temp dir before the JVM
@@ -325,10 +368,18 @@ def duckdb_reader(path: Path) -> Reader:
         import duckdb
 
         with duckdb.connect(str(path), read_only=True) as connection:
-            schema, table = _split_relation(relation, lambda t: [row[0] for row in connection.execute(
-                "select schema_name from duckdb_tables() where table_name = ?"
-                " union all select schema_name from duckdb_views() where view_name = ?"
-                " and not internal", [t, t]).fetchall()])
+            schema, table = _split_relation(
+                relation,
+                lambda t: [
+                    row[0]
+                    for row in connection.execute(
+                        "select schema_name from duckdb_tables() where table_name = ?"
+                        " union all select schema_name from duckdb_views() where view_name = ?"
+                        " and not internal",
+                        [t, t],
+                    ).fetchall()
+                ],
+            )
             return connection.execute(f'select * from "{schema}"."{table}"').df()
 
     return read
@@ -358,16 +409,20 @@ def run_on(
     dbt_vars = {**(dbt_vars or {}), "raw_dir": str(Path(raw_dir).resolve())}
     if engine == "duckdb":
         path = work_dir / "scv.duckdb"
-        run_dbt(args, duckdb_path=path, target_path=target_path, dbt_vars=dbt_vars,
-                target="duckdb")
+        run_dbt(args, duckdb_path=path, target_path=target_path, dbt_vars=dbt_vars, target="duckdb")
         return duckdb_reader(path)
     if engine == "postgres":
         if postgres is None:
             raise ValueError("engine 'postgres' needs the postgres_cluster fixture")
         dbname = postgres.create_database()
         dbt_vars["raw_dir"] = str(postgres.server_readable(raw_dir))
-        run_dbt(args, target="postgres", target_path=target_path, dbt_vars=dbt_vars,
-                env=postgres.env(dbname))
+        run_dbt(
+            args,
+            target="postgres",
+            target_path=target_path,
+            dbt_vars=dbt_vars,
+            env=postgres.env(dbname),
+        )
         return postgres.reader(dbname)
     if spark is None:
         raise ValueError("engine 'spark' needs the spark_session fixture")
@@ -376,36 +431,56 @@ def run_on(
     return spark.reader()
 
 
-@pytest.fixture
-def build_on(request) -> Callable[..., Reader]:
+@pytest.fixture(name="build_on")
+def build_on_fixture(request) -> Callable[..., Reader]:
     """`build_on(engine, raw_dir, tmp_path, vars=None) -> reader`: `dbt build` on one engine.
 
     The engine's fixture (cluster, Spark session) is started on first use only, so a test
     that builds on DuckDB alone never starts a JVM or a PostgreSQL server.
     """
 
-    def build(engine: str, raw_dir: Path | str, tmp_path: Path, vars: dict | None = None,
-              args: tuple[str, ...] = ("build",)) -> Reader:
-        return run_on(engine, list(args), raw_dir, Path(tmp_path) / engine, vars,
-                      **_engine_fixtures(request, engine))
+    def build(
+        engine: str,
+        raw_dir: Path | str,
+        tmp_path: Path,
+        vars: dict | None = None,
+        args: tuple[str, ...] = ("build",),
+    ) -> Reader:
+        return run_on(
+            engine,
+            list(args),
+            raw_dir,
+            Path(tmp_path) / engine,
+            vars,
+            **_engine_fixtures(request, engine),
+        )
 
     return build
 
 
-@pytest.fixture
-def load_raw_on(request) -> Callable[..., Reader]:
+@pytest.fixture(name="load_raw_on")
+def load_raw_on_fixture(request) -> Callable[..., Reader]:
     """`load_raw_on(engine, raw_dir, tmp_path) -> reader`: only `load_raw_sources`."""
 
     def load(engine: str, raw_dir: Path | str, tmp_path: Path) -> Reader:
-        return run_on(engine, ["run-operation", "load_raw_sources"], raw_dir,
-                      Path(tmp_path) / engine, **_engine_fixtures(request, engine))
+        return run_on(
+            engine,
+            ["run-operation", "load_raw_sources"],
+            raw_dir,
+            Path(tmp_path) / engine,
+            **_engine_fixtures(request, engine),
+        )
 
     return load
 
 
 def _engine_fixtures(request, engine: str) -> dict:
-    if engine == "postgres":
-        return {"postgres": request.getfixturevalue("postgres_cluster")}
-    if engine == "spark":
-        return {"spark": request.getfixturevalue("spark_session")}
-    return {}
+    names = {"postgres": "postgres_cluster", "spark": "spark_session"}
+    if engine not in names:
+        return {}
+    try:
+        return {engine: request.getfixturevalue(names[engine])}
+    except pytest.FixtureLookupError as error:
+        raise RuntimeError(
+            f"import {names[engine]}_fixture from engines into the test module or conftest.py"
+        ) from error

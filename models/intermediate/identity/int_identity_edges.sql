@@ -330,9 +330,52 @@ steward_edges as (
 
 ),
 
+-- Probabilistic matches (models/intermediate/matching): records join their profile, matched profiles meet.
+accepted_matches as (
+
+    select left_profile_key, right_profile_key, match_probability
+    from {{ ref('int_match_links_decided') }}
+    where is_accepted
+
+),
+
+matched_profiles as (
+
+    select left_profile_key as profile_key from accepted_matches
+    union
+    select right_profile_key as profile_key from accepted_matches
+
+),
+
+profile_edges as (
+
+    select
+        profile_records.record_key as left_node,
+        {{ dbt.concat(["'profile:'", 'profile_records.profile_key']) }} as right_node,
+        'matched_profile' as edge_type,
+        cast(null as {{ dbt.type_string() }}) as identifier_type,
+        cast(null as {{ dbt.type_string() }}) as identifier_value,
+        cast(null as {{ dbt.type_string() }}) as rejection_reason
+    from {{ ref('int_match_profile_records') }} as profile_records
+    inner join matched_profiles
+        on profile_records.profile_key = matched_profiles.profile_key
+    union all
+    select
+        {{ dbt.concat(["'profile:'", 'left_profile_key']) }} as left_node,
+        {{ dbt.concat(["'profile:'", 'right_profile_key']) }} as right_node,
+        'probabilistic_match' as edge_type,
+        cast(null as {{ dbt.type_string() }}) as identifier_type,
+        {{ dbt.cast('match_probability', dbt.type_string()) }} as identifier_value,
+        cast(null as {{ dbt.type_string() }}) as rejection_reason
+    from accepted_matches
+
+),
+
 unioned as (
 
     select * from membership_edges
+    union all
+    select * from profile_edges
     union all
     select * from signature_edges
     union all

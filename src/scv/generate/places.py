@@ -39,7 +39,8 @@ COUNTRIES: dict[str, Country] = {
         (("gmail.com", 35), ("hotmail.co.uk", 12), ("yahoo.co.uk", 8), ("outlook.com", 10),
          ("btinternet.com", 6), ("icloud.com", 8), ("live.co.uk", 4), ("sky.com", 4)),
         (
-            _c("London", "london|LONDON", ("gb", "SW1A SW3 SW11 EC1A EC2V N1 N7 E14 E2 W1D W2 SE1 SE15 NW1 NW3"), "20"),
+            _c("London", "london|LONDON",
+               ("gb", "SW1A SW3 SW11 EC1A EC2V N1 N7 E14 E2 W1D W2 SE1 SE15 NW1 NW3"), "20"),
             _c("Manchester", "manchester", ("gb", "M1 M4 M14 M20"), "161"),
             _c("Birmingham", "B'ham|birmingham", ("gb", "B1 B15 B29 B13"), "121"),
             _c("Leeds", "", ("gb", "LS1 LS6 LS8"), "113"),
@@ -125,7 +126,8 @@ COUNTRIES: dict[str, Country] = {
         (("gmail.com", 45), ("yahoo.com", 15), ("hotmail.com", 8), ("outlook.com", 8),
          ("aol.com", 5), ("icloud.com", 10), ("comcast.net", 4)),
         (
-            _c("New York", "NYC|New York City|new york", ("num", 10001, 10282), "212 646 718 917 347"),
+            _c("New York", "NYC|New York City|new york", ("num", 10001, 10282),
+               "212 646 718 917 347"),
             _c("Los Angeles", "LA|los angeles", ("num", 90001, 90089), "213 310 323 424 818"),
             _c("Chicago", "", ("num", 60601, 60661), "312 773 872"),
             _c("Houston", "", ("num", 77001, 77099), "713 281 832"),
@@ -143,43 +145,57 @@ COUNTRY_WEIGHTS: tuple[float, ...] = tuple(c.weight for c in COUNTRIES.values())
 # Street name parts per country, and the abbreviations clerks type.
 STREETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "GB": (
-        tuple("High|Church|Station|Victoria|Green|Manor|Park|Queens|Kings|Mill|New|School|"
-              "London|North|Albert|George|York|Springfield|Grange|Windsor|Chestnut|Oak|Elm|"
-              "Willow|Meadow".split("|")),
+        tuple(
+            "High|Church|Station|Victoria|Green|Manor|Park|Queens|Kings|Mill|New|School|"
+            "London|North|Albert|George|York|Springfield|Grange|Windsor|Chestnut|Oak|Elm|"
+            "Willow|Meadow".split("|")
+        ),
         ("Street", "Road", "Lane", "Avenue", "Close", "Drive", "Gardens", "Way", "Crescent"),
     ),
     "US": (
-        tuple("Main|Oak|Maple|Cedar|Pine|Elm|Washington|Lake|Hill|Park|Sunset|Lincoln|"
-              "Jefferson|Madison|Walnut|Highland|Forest|River|Spring|Church|Center|Franklin|"
-              "Jackson|Ridge".split("|")),
+        tuple(
+            "Main|Oak|Maple|Cedar|Pine|Elm|Washington|Lake|Hill|Park|Sunset|Lincoln|"
+            "Jefferson|Madison|Walnut|Highland|Forest|River|Spring|Church|Center|Franklin|"
+            "Jackson|Ridge".split("|")
+        ),
         ("Street", "Avenue", "Road", "Drive", "Boulevard", "Lane", "Court", "Place"),
     ),
     "DE": (
-        tuple("Haupt|Bahnhof|Schul|Garten|Berg|Kirch|Wald|Ring|Linden|Goethe|Schiller|Mozart|"
-              "Dorf|Wiesen|Birken|Rosen|Feld|Sonnen|Mühlen|Friedrich|Kaiser|Markt".split("|")),
+        tuple(
+            "Haupt|Bahnhof|Schul|Garten|Berg|Kirch|Wald|Ring|Linden|Goethe|Schiller|Mozart|"
+            "Dorf|Wiesen|Birken|Rosen|Feld|Sonnen|Mühlen|Friedrich|Kaiser|Markt".split("|")
+        ),
         ("straße", "straße", "straße", "weg", "allee", "platz", "gasse"),
     ),
     "NL": (
-        tuple("Kerk|Dorp|School|Molen|Stations|Nieuwe|Heren|Keizers|Prinsen|Linden|Eiken|"
-              "Beuken|Wilhelmina|Oranje|Hoog|Markt|Zand|Water|Julianan|Beatrix".split("|")),
+        tuple(
+            "Kerk|Dorp|School|Molen|Stations|Nieuwe|Heren|Keizers|Prinsen|Linden|Eiken|"
+            "Beuken|Wilhelmina|Oranje|Hoog|Markt|Zand|Water|Julianan|Beatrix".split("|")
+        ),
         ("straat", "straat", "straat", "weg", "laan", "plein", "gracht", "kade", "singel"),
     ),
     "FR": (
-        tuple("de la Paix|Victor Hugo|du Général de Gaulle|Jean Jaurès|de la République|"
-              "des Lilas|Pasteur|Voltaire|de l'Église|du Moulin|Gambetta|Émile Zola|des Écoles|"
-              "Saint-Michel|de la Gare|Nationale|du Château|Molière|Carnot|Foch".split("|")),
+        tuple(
+            "de la Paix|Victor Hugo|du Général de Gaulle|Jean Jaurès|de la République|"
+            "des Lilas|Pasteur|Voltaire|de l'Église|du Moulin|Gambetta|Émile Zola|des Écoles|"
+            "Saint-Michel|de la Gare|Nationale|du Château|Molière|Carnot|Foch".split("|")
+        ),
         ("rue", "rue", "rue", "avenue", "boulevard", "place", "impasse", "allée", "chemin"),
     ),
     "ES": (
-        tuple("Mayor|de Alcalá|Gran Vía|de la Constitución|del Sol|Real|de Cervantes|Nueva|"
-              "de San Juan|de Andalucía|de la Paz|de Goya|del Prado|de Colón|de Serrano|"
-              "de Velázquez".split("|")),
+        tuple(
+            "Mayor|de Alcalá|Gran Vía|de la Constitución|del Sol|Real|de Cervantes|Nueva|"
+            "de San Juan|de Andalucía|de la Paz|de Goya|del Prado|de Colón|de Serrano|"
+            "de Velázquez".split("|")
+        ),
         ("Calle", "Calle", "Calle", "Avenida", "Paseo", "Plaza", "Camino", "Ronda"),
     ),
     "IT": (
-        tuple("Roma|Garibaldi|Giuseppe Mazzini|Cavour|Vittorio Emanuele II|Dante|Giuseppe Verdi|"
-              "Guglielmo Marconi|XX Settembre|della Repubblica|Matteotti|San Francesco|dei Mille|"
-              "Alessandro Manzoni|Giacomo Leopardi|Antonio Gramsci|Nazionale".split("|")),
+        tuple(
+            "Roma|Garibaldi|Giuseppe Mazzini|Cavour|Vittorio Emanuele II|Dante|Giuseppe Verdi|"
+            "Guglielmo Marconi|XX Settembre|della Repubblica|Matteotti|San Francesco|dei Mille|"
+            "Alessandro Manzoni|Giacomo Leopardi|Antonio Gramsci|Nazionale".split("|")
+        ),
         ("Via", "Via", "Via", "Viale", "Corso", "Piazza", "Vicolo", "Largo"),
     ),
 }
@@ -242,7 +258,9 @@ def draw_street(rng: random.Random, country: str) -> str:
 
 # --- phones ----------------------------------------------------------------
 
-_GB_MOBILE = "700 701 712 723 734 745 756 767 778 789 800 812 825 831 846 852 864 877 889 900".split()
+_GB_MOBILE = (
+    "700 701 712 723 734 745 756 767 778 789 800 812 825 831 846 852 864 877 889 900".split()
+)
 _DE_MOBILE = "151 152 157 159 160 162 163 170 171 172 173 174 175 176 177 178 179".split()
 
 
@@ -347,7 +365,9 @@ def format_phone(rng: random.Random, phone: Phone, style: str) -> str:
     if country == "GB" and rng.random() < 0.15:
         return f"+44 (0){body}"
     if country == "US" and rng.random() < 0.3:
-        return rng.choice((f"+1 ({nsn[:3]}) {nsn[3:6]}-{nsn[6:]}", f"1-{nsn[:3]}-{nsn[3:6]}-{nsn[6:]}"))
+        return rng.choice(
+            (f"+1 ({nsn[:3]}) {nsn[3:6]}-{nsn[6:]}", f"1-{nsn[:3]}-{nsn[3:6]}-{nsn[6:]}")
+        )
     prefix = rng.choice((f"+{spec.calling_code} ", f"+{spec.calling_code} ",
                          f"00{spec.calling_code} ", f"+{spec.calling_code}"))  # fmt: skip
     return prefix + body

@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-# Probabilities are kept in [PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR]: a level never
-# seen among matches (or non-matches) would otherwise get m = 0 (or u = 0), an
-# infinite match weight, and an EM that can never move away from it again.
+# m and u are floored at PROBABILITY_FLOOR (then renormalised, which can shave a hair off
+# it) and lambda is kept inside [floor, 1 - floor]: a level never seen among matches (or
+# non-matches) would otherwise get m = 0 (or u = 0), an infinite match weight, and an EM
+# that could never move away from it again.
 PROBABILITY_FLOOR = 1e-10
 
 NULL_LEVEL = -1
@@ -164,7 +165,8 @@ def estimate_parameters(
     history: list[float] = []
     converged = False
     iterations = 0
-    for iterations in range(1, max_iterations + 1):
+    for iteration in range(1, max_iterations + 1):
+        iterations = iteration
         match_posterior, log_likelihood = _expectation(
             positions, comparison_columns, counts, lambda_, m, u
         )

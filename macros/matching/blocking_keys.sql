@@ -1,0 +1,26 @@
+{#-
+    Blocking keys: each a small SQL expression over a match profile (columns of
+    int_match_profiles). Two profiles are compared when they agree on at least
+    one key listed in the `matching_blocking_keys` var. NULL means "no key":
+    the profile is not blocked by that rule.
+-#}
+{% macro blocking_key(name) -%}
+    {%- set keys = {
+        'surname_soundex_birth_year': dbt.concat([soundex('last_name_normalised'), "'|'", dbt.cast('extract(year from birth_date)', dbt.type_string())]),
+        'first_name_birth_date': dbt.concat(['first_name_canonical', "'|'", dbt.cast('birth_date', dbt.type_string())]),
+        'email_local_part': "case when length(" ~ email_local_part('email_match_key') ~ ") >= 4 then " ~ email_local_part('email_match_key') ~ " end",
+        'phone_last_7_digits': "case when length(phone_national_number) >= 7 then " ~ dbt.right('phone_national_number', '7') ~ " end",
+        'postcode_first_initial': dbt.concat(['postal_code_normalised', "'|'", ('substr(' ~ 'first_name_canonical' ~ ', 1, 1)')]),
+        'full_name_city': dbt.concat(['first_name_canonical', "'|'", 'last_name_normalised', "'|'", 'city_normalised']),
+        'surname_soundex_postcode': dbt.concat([soundex('last_name_normalised'), "'|'", 'postal_code_normalised']),
+    } -%}
+    {%- if name not in keys -%}
+        {{ exceptions.raise_compiler_error("Unknown blocking key '" ~ name ~ "' in var matching_blocking_keys; known keys: " ~ (keys.keys() | sort | join(', '))) }}
+    {%- endif -%}
+    {{ return(keys[name]) }}
+{%- endmacro %}
+
+{#- The part of an email before '@'. -#}
+{% macro email_local_part(expression) -%}
+    {{ dbt.split_part(expression, "'@'", 1) }}
+{%- endmacro %}

@@ -1,0 +1,85 @@
+{#-
+    Every consent signal captured on or before as_of_date, once for every
+    customer holding its subject identifier (reading 5: a signal on an
+    identifier applies to every customer holding it). "Holding" means a person
+    record of the customer (CRM contact, shop account, order, loyalty member,
+    ticket) carries the identifier: a till receipt that scanned a store's
+    house card does not make its payer the card's holder. Blocked placeholder
+    values are nobody's identifier. Signals that reach no customer are listed
+    in review_consent_signals.
+-#}
+with
+
+signals as (
+
+    select * from {{ ref('int_consent_signals_unioned') }}
+    where cast(captured_at as date) <= {{ as_of_date() }}
+
+),
+
+identifiers as (
+
+    select
+        record_key,
+        identifier_type,
+        identifier_value
+    from {{ ref('int_identifiers_unioned') }}
+    where not is_blocked
+
+),
+
+person_records as (
+
+    select record_key
+    from {{ ref('int_source_records_unioned') }}
+    where is_person_record
+
+),
+
+customer_ids as (
+
+    select
+        record_key,
+        customer_id
+    from {{ ref('int_customer_ids_assigned') }}
+    where customer_id is not null
+
+),
+
+holders as (
+
+    select distinct
+        identifiers.identifier_type,
+        identifiers.identifier_value,
+        customer_ids.customer_id
+    from identifiers
+    inner join person_records
+        on identifiers.record_key = person_records.record_key
+    inner join customer_ids
+        on identifiers.record_key = customer_ids.record_key
+
+),
+
+final as (
+
+    select
+        signals.consent_signal_id,
+        holders.customer_id,
+        signals.source_table,
+        signals.source_record_id,
+        signals.subject_type,
+        signals.purpose,
+        signals.consent_status,
+        signals.source_system,
+        signals.policy_version,
+        signals.restrictiveness,
+        signals.captured_at
+    from signals
+    inner join holders
+        on
+            signals.subject_type = holders.identifier_type
+            and signals.subject_identifier = holders.identifier_value
+
+)
+
+select * from final

@@ -1,0 +1,41 @@
+{#-
+    Every block: the profiles agreeing on one blocking key (var matching_blocking_keys).
+    A block larger than matching_max_block_profiles would cost quadratic pairs for
+    little evidence (500 records named "Maria Garcia" and nothing else): it is
+    capped, i.e. not compared, and listed with `is_capped` for review.
+-#}
+with
+
+profiles as (
+
+    select * from {{ ref('int_match_profiles') }}
+
+),
+
+keyed as (
+
+    {% for rule in var('matching_blocking_keys') %}
+    select
+        '{{ rule }}' as blocking_rule,
+        {{ blocking_key(rule) }} as blocking_key,
+        profile_key
+    from profiles
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+
+),
+
+final as (
+
+    select
+        blocking_rule,
+        blocking_key,
+        count(*) as profile_count,
+        count(*) > {{ var('matching_max_block_profiles') }} as is_capped
+    from keyed
+    where blocking_key is not null
+    group by blocking_rule, blocking_key
+
+)
+
+select * from final

@@ -1,0 +1,58 @@
+{#-
+    Person records in matching form, each with its profile: the hash of the
+    attributes matching compares. Records with identical attributes (a
+    customer's repeated orders) share a profile and are scored once.
+-#}
+with
+
+records as (
+
+    select *
+    from {{ ref('int_source_records_unioned') }}
+    where is_person_record
+
+),
+
+prepared as (
+
+    select
+        record_key,
+        first_name_normalised,
+        first_name_canonical,
+        last_name_normalised,
+        birth_date,
+        email_match_key,
+        phone_national_number,
+        postal_code_normalised,
+        nullif(lower({{ fold_accents('city') }}), '') as city_normalised,
+        nullif(lower({{ fold_accents('street') }}), '') as street_normalised
+    from records
+    -- A profile needs a name and something else to be matched on at all.
+    where
+        (first_name_normalised is not null or last_name_normalised is not null)
+        and (
+            birth_date is not null or email_match_key is not null or phone_national_number is not null
+            or postal_code_normalised is not null or street is not null
+        )
+
+),
+
+final as (
+
+    select
+        *,
+        {{ dbt.hash(dbt.concat([
+            "coalesce(first_name_normalised, '~')", "'|'",
+            "coalesce(last_name_normalised, '~')", "'|'",
+            "coalesce(" ~ dbt.cast('birth_date', dbt.type_string()) ~ ", '~')", "'|'",
+            "coalesce(email_match_key, '~')", "'|'",
+            "coalesce(phone_national_number, '~')", "'|'",
+            "coalesce(postal_code_normalised, '~')", "'|'",
+            "coalesce(city_normalised, '~')", "'|'",
+            "coalesce(street_normalised, '~')"
+        ])) }} as profile_key
+    from prepared
+
+)
+
+select * from final

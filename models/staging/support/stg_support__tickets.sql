@@ -1,0 +1,53 @@
+with
+
+base as (
+
+    select * from {{ ref('base_support__tickets') }}
+    where rejection_reason is null
+
+),
+
+final as (
+
+    select
+        -- ids
+        ticket_id,
+
+        -- text
+        requester_name,
+        first_name,
+        last_name,
+        first_name_normalised,
+        last_name_normalised,
+        email,
+        email_match_key,
+        phone,
+        phone_e164,
+        phone_national_number,
+        street,
+        city,
+        postal_code,
+        postal_code_normalised,
+        country_code,
+        channel,
+        ticket_status,
+        satisfaction,
+
+        -- booleans
+        is_email_valid,
+        is_email_junk,
+        is_phone_country_unknown,
+        is_phone_junk,
+        is_phone_valid,
+        is_first_name_junk,
+        is_last_name_junk,
+
+        -- timestamps
+        created_at,
+        solved_at
+
+    from base
+
+)
+
+select * from final

@@ -1,0 +1,9 @@
+"""Fellegi-Sunter parameters estimated from the comparison patterns (u: random pairs; m, prior: EM)."""
+
+from scv.matching.parameters import estimate_match_parameters
+
+
+def model(dbt, session):
+    dbt.config(materialized="table")
+    patterns = dbt.ref("int_match_patterns_counted").df()
+    return estimate_match_parameters(patterns)
