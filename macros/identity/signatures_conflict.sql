@@ -3,33 +3,75 @@
     `right` are relation aliases carrying first_name_normalised,
     first_name_canonical, last_name_normalised and birth_date.
 
-    First names conflict when both are known and are not the same name:
-    not equal, not nickname-equivalent, not an initial of the other, not a
-    likely typo (Jaro-Winkler at or above `identity_first_name_similarity`),
-    and not a first/last swap. Birth dates conflict when both are known and
-    differ other than by a day/month swap.
+    Two records are different people when:
+    - their first names are both known and do not agree in either reading:
+      as given (the same name, a nickname, a likely typo, a word of a
+      multi-word name, or an initial where the last names agree), or swapped
+      (first and last name typed the other way round, at least one pair
+      agreeing and none disagreeing);
+    - their birth dates are both known and differ other than by a day/month swap;
+    - their last names are both known and disagree (also swapped) while one
+      side has no first name: a different surname is no evidence against a
+      married name when the first names agree, but nothing else vouches for it.
 -#}
-{% macro first_names_conflict(left, right) -%}
+{% macro signatures_conflict(left, right) -%}
     (
-        {{ left }}.first_name_normalised is not null
-        and {{ right }}.first_name_normalised is not null
-        and {{ left }}.first_name_normalised <> {{ right }}.first_name_normalised
-        and coalesce({{ left }}.first_name_canonical <> {{ right }}.first_name_canonical, true)
+        {{ first_names_conflict(left, right) }}
+        or {{ birth_dates_conflict(left, right) }}
+        or {{ surnames_conflict_without_first_name(left, right) }}
+    )
+{%- endmacro %}
+
+
+{#- True when two names are the same name, NULL when either is missing. -#}
+{% macro names_agree(left_name, right_name, left_canonical=none, right_canonical=none) -%}
+    case
+        when {{ left_name }} is null or {{ right_name }} is null then null
+        when
+            {{ left_name }} = {{ right_name }}
+            {%- if left_canonical and right_canonical %}
+            or coalesce({{ left_canonical }} = {{ right_canonical }}, false)
+            {%- endif %}
+            or (
+                {{ jaro_winkler(left_name, right_name) }} >= {{ var('identity_first_name_similarity') }}
+                and not {{ is_gender_variant(left_name, right_name) }}
+            )
+            or {{ is_word_of(left_name, right_name) }}
+            or {{ is_word_of(right_name, left_name) }}
+            then true
+        else false
+    end
+{%- endmacro %}
+
+
+{#- True when the single word `word` is one of the words of `phrase` ('carmen' of 'riveda carmen'). -#}
+{% macro is_word_of(word, phrase) -%}
+    ({{ dbt.position(dbt.concat(["' '", word, "' '"]), dbt.concat(["' '", phrase, "' '"])) }} > 0)
+{%- endmacro %}
+
+
+{% macro first_names_conflict(left, right) -%}
+    {%- set l_first, r_first = left ~ '.first_name_normalised', right ~ '.first_name_normalised' -%}
+    {%- set l_last, r_last = left ~ '.last_name_normalised', right ~ '.last_name_normalised' -%}
+    (
+        {{ l_first }} is not null
+        and {{ r_first }} is not null
         and not (
-            (length({{ left }}.first_name_normalised) = 1 or length({{ right }}.first_name_normalised) = 1)
-            and {{ ('substr(' ~ left ~ '.first_name_normalised' ~ ', 1, 1)') }} = {{ ('substr(' ~ right ~ '.first_name_normalised' ~ ', 1, 1)') }}
-        )
-        and {{ jaro_winkler(left ~ '.first_name_normalised', right ~ '.first_name_normalised') }}
-            < {{ var('identity_first_name_similarity') }}
-        and coalesce(
-            not (
-                {{ left }}.first_name_normalised = {{ right }}.last_name_normalised
-                and {{ left }}.last_name_normalised = {{ right }}.first_name_normalised
-            ),
-            true
+            coalesce({{ names_agree(l_first, r_first, left ~ '.first_name_canonical', right ~ '.first_name_canonical') }}, false)
+            or (
+                (length({{ l_first }}) = 1 or length({{ r_first }}) = 1)
+                and substr({{ l_first }}, 1, 1) = substr({{ r_first }}, 1, 1)
+                and coalesce({{ names_agree(l_last, r_last) }}, true)
+            )
+            or (
+                coalesce({{ names_agree(l_first, r_last) }}, true)
+                and coalesce({{ names_agree(l_last, r_first) }}, true)
+                and (coalesce({{ names_agree(l_first, r_last) }}, false) or coalesce({{ names_agree(l_last, r_first) }}, false))
+            )
         )
     )
 {%- endmacro %}
+
 
 {% macro birth_dates_conflict(left, right) -%}
     (
@@ -44,6 +86,30 @@
     )
 {%- endmacro %}
 
-{% macro signatures_conflict(left, right) -%}
-    ({{ first_names_conflict(left, right) }} or {{ birth_dates_conflict(left, right) }})
+
+{% macro surnames_conflict_without_first_name(left, right) -%}
+    {%- set l_first, r_first = left ~ '.first_name_normalised', right ~ '.first_name_normalised' -%}
+    {%- set l_last, r_last = left ~ '.last_name_normalised', right ~ '.last_name_normalised' -%}
+    (
+        ({{ l_first }} is null or {{ r_first }} is null)
+        and not coalesce({{ names_agree(l_last, r_last) }}, true)
+        and not coalesce({{ names_agree(l_last, r_first) }}, false)
+        and not coalesce({{ names_agree(l_first, r_last) }}, false)
+    )
+{%- endmacro %}
+
+
+{#-
+    Two forms of one name for different sexes (Maria / Mario, Giuseppe / Giuseppina,
+    Daniel / Daniela): same first three letters, and exactly one of them ends in 'a'.
+    Similar enough to pass for a typo, they are siblings or spouses at one address.
+-#}
+{% macro is_gender_variant(left_name, right_name) -%}
+    (
+        {{ left_name }} <> {{ right_name }}
+        and length({{ left_name }}) >= 3
+        and length({{ right_name }}) >= 3
+        and substr({{ left_name }}, 1, 3) = substr({{ right_name }}, 1, 3)
+        and ({{ dbt.right(left_name, '1') }} = 'a') <> ({{ dbt.right(right_name, '1') }} = 'a')
+    )
 {%- endmacro %}

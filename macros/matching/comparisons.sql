@@ -16,11 +16,13 @@
             'levels': [
                 (4, 'exact', 'l.first_name_normalised = r.first_name_normalised'),
                 (3, 'nickname or formal name', 'l.first_name_canonical = r.first_name_canonical'),
-                (2, 'Jaro-Winkler >= 0.92 or swapped with last name',
-                    jw('l.first_name_normalised', 'r.first_name_normalised') ~ ' >= 0.92'
+                (2, 'Jaro-Winkler >= 0.92 (not a gender variant) or swapped with last name',
+                    '(' ~ jw('l.first_name_normalised', 'r.first_name_normalised') ~ ' >= 0.92'
+                    ~ ' and not ' ~ is_gender_variant('l.first_name_normalised', 'r.first_name_normalised') ~ ')'
                     ~ ' or (l.first_name_normalised = r.last_name_normalised and l.last_name_normalised = r.first_name_normalised)'),
-                (1, 'Jaro-Winkler >= 0.8 or an initial',
-                    jw('l.first_name_normalised', 'r.first_name_normalised') ~ ' >= 0.8'
+                (1, 'Jaro-Winkler >= 0.8 (not a gender variant) or an initial',
+                    '(' ~ jw('l.first_name_normalised', 'r.first_name_normalised') ~ ' >= 0.8'
+                    ~ ' and not ' ~ is_gender_variant('l.first_name_normalised', 'r.first_name_normalised') ~ ')'
                     ~ ' or ((length(l.first_name_normalised) = 1 or length(r.first_name_normalised) = 1)'
                     ~ ' and ' ~ ('substr(' ~ 'l.first_name_normalised' ~ ', 1, 1)') ~ ' = ' ~ ('substr(' ~ 'r.first_name_normalised' ~ ', 1, 1)') ~ ')'),
             ],
@@ -54,12 +56,8 @@
             'null_if': 'l.email_match_key is null or r.email_match_key is null',
             'tf': none,
             'levels': [
-                (3, 'exact', 'l.email_match_key = r.email_match_key'),
-                (2, 'same local part or one typo',
-                    email_local_part('l.email_match_key') ~ ' = ' ~ email_local_part('r.email_match_key')
-                    ~ ' or ' ~ levenshtein('l.email_match_key', 'r.email_match_key') ~ ' <= 2'),
-                (1, 'local parts Jaro-Winkler >= 0.88',
-                    jw(email_local_part('l.email_match_key'), email_local_part('r.email_match_key')) ~ ' >= 0.88'),
+                (2, 'exact', 'l.email_match_key = r.email_match_key'),
+                (1, 'one or two typos', levenshtein('l.email_match_key', 'r.email_match_key') ~ ' <= 2'),
             ],
         },
         {
@@ -68,27 +66,20 @@
             'tf': none,
             'levels': [
                 (2, 'exact', 'l.phone_national_number = r.phone_national_number'),
-                (1, 'last 7 digits or one typo',
-                    dbt.right('l.phone_national_number', '7') ~ ' = ' ~ dbt.right('r.phone_national_number', '7')
-                    ~ ' or ' ~ levenshtein('l.phone_national_number', 'r.phone_national_number') ~ ' <= 1'),
+                (1, 'one typo', levenshtein('l.phone_national_number', 'r.phone_national_number') ~ ' <= 1'),
             ],
         },
         {
-            'name': 'postal_code',
-            'null_if': 'l.postal_code_normalised is null or r.postal_code_normalised is null',
+            'name': 'location',
+            'null_if': '(l.postal_code_normalised is null or r.postal_code_normalised is null)'
+                ~ ' and (l.city_normalised is null or r.city_normalised is null)',
             'tf': none,
             'levels': [
-                (2, 'exact', 'l.postal_code_normalised = r.postal_code_normalised'),
-                (1, 'same first 3 characters', ('substr(' ~ 'l.postal_code_normalised' ~ ', 1, 3)') ~ ' = ' ~ ('substr(' ~ 'r.postal_code_normalised' ~ ', 1, 3)')),
-            ],
-        },
-        {
-            'name': 'city',
-            'null_if': 'l.city_normalised is null or r.city_normalised is null',
-            'tf': 'city_normalised',
-            'levels': [
-                (2, 'exact', 'l.city_normalised = r.city_normalised'),
-                (1, 'Jaro-Winkler >= 0.9', jw('l.city_normalised', 'r.city_normalised') ~ ' >= 0.9'),
+                (3, 'same postcode', 'l.postal_code_normalised = r.postal_code_normalised'),
+                (2, 'same postcode district and city',
+                    'substr(l.postal_code_normalised, 1, 3) = substr(r.postal_code_normalised, 1, 3)'
+                    ~ ' and ' ~ jw('l.city_normalised', 'r.city_normalised') ~ ' >= 0.9'),
+                (1, 'same city', jw('l.city_normalised', 'r.city_normalised') ~ ' >= 0.9'),
             ],
         },
         {

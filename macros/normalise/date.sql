@@ -32,7 +32,7 @@
     {#- Drop a time after an ISO date, then make every separator run '/'. -#}
     {%- set without_time = 'case when ' ~ regexp_is_match(lowered, '^[0-9]{4}-[0-9]{2}-[0-9]{2}[t ]')
         ~ ' then substr(' ~ lowered ~ ', 1, 10) else ' ~ lowered ~ ' end' -%}
-    {%- set text = regexp_replace_all(without_time, '[/.,\s-]+', '/') -%}
+    {%- set text = regexp_replace_all(without_time, '[/.,\\s-]+', '/') -%}
     {%- set part_1 = dbt.split_part(text, "'/'", 1) -%}
     {%- set part_2 = dbt.split_part(text, "'/'", 2) -%}
     {%- set part_3 = dbt.split_part(text, "'/'", 3) -%}

@@ -4,7 +4,7 @@
 {%- endmacro %}
 
 {% macro default__normalise_email(expression) -%}
-    nullif(lower({{ regexp_replace_all(expression, '\s+', '') }}), '')
+    nullif(lower({{ regexp_replace_all(expression, '\\s+', '') }}), '')
 {%- endmacro %}
 
 

@@ -77,9 +77,11 @@
 {%- endmacro %}
 
 {% macro default__normalise_name_match(expression) -%}
-    {%- set folded = fold_accents('lower(' ~ clean_text(expression) ~ ')') -%}
-    {%- set untitled = regexp_replace_all(folded, name_title_pattern(), '') -%}
-    nullif(trim({{ regexp_replace_all(regexp_replace_all(untitled, "['’`]", ''), '[^a-z]+', ' ') }}), '')
+    {#- trim, not clean_text: the title pattern allows any spacing and the last step collapses the rest. -#}
+    {%- set untitled = regexp_replace_all(fold_accents('trim(' ~ expression ~ ')'), name_title_pattern(), '') -%}
+    {#- translate() deletes the characters it has no replacement for: the apostrophes. -#}
+    {%- set without_apostrophes = 'translate(' ~ untitled ~ ', ' ~ string_literal("'’`") ~ ", '')" -%}
+    nullif(trim({{ regexp_replace_all(without_apostrophes, '[^a-z]+', ' ') }}), '')
 {%- endmacro %}
 
 

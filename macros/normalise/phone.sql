@@ -23,7 +23,7 @@
 
 {% macro default__phone_digits(phone) -%}
     {{ regexp_replace_all(
-        regexp_replace_all("replace(" ~ phone ~ ", '(0)', '')", '\s*([eE][xX][tT]|[xX]|#).*$', ''),
+        regexp_replace_all("replace(" ~ phone ~ ", '(0)', '')", '\\s*([eE][xX][tT]|[xX]|#).*$', ''),
         '[^0-9]', '') }}
 {%- endmacro %}
 

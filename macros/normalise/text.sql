@@ -4,7 +4,7 @@
 {%- endmacro %}
 
 {% macro default__clean_text(expression) -%}
-    nullif(trim({{ regexp_replace_all(expression, '\s+', ' ') }}), '')
+    nullif(trim({{ regexp_replace_all(expression, '\\s+', ' ') }}), '')
 {%- endmacro %}
 
 
@@ -34,32 +34,31 @@
 
 
 {#-
-    Accents folded to plain letters ('García' -> 'Garcia', 'Straße' -> 'Strasse'),
-    for matching only. The letters folded are the ones European names use.
+    Text in lower case with accents folded to plain letters ('García' -> 'garcia',
+    'Søren' -> 'soren', 'Straße' -> 'strasse'), for matching. Lower case first,
+    so only lower-case letters need folding: the expression stays shallow enough
+    for every engine's and sqlfluff's parser (deep replace() chains are not).
 -#}
 {% macro fold_accents(expression) -%}
     {{ return(adapter.dispatch('fold_accents', 'single_customer_view')(expression)) }}
 {%- endmacro %}
 
-{#- Letters that decompose into a base letter plus accent, and their base letter. -#}
+{#- Lower-case letters that decompose into a base letter plus accent, and letters Unicode does not decompose (ø, ł, đ, ð), with their plain letter: the two translate() strings. -#}
 {% macro accented_letters() %}
     {{ return({
-        'from': 'àáâãäåāăąçćĉčďèéêëēĕėęěĝğġģĥìíîïĩīĭįıĵķĺļľńņňñòóôõöōŏőŕŗřśŝşšţťùúûüũūŭůűųŵýÿŷźżž'
-              ~ 'ÀÁÂÃÄÅĀĂĄÇĆĈČĎÈÉÊËĒĔĖĘĚĜĞĠĢĤÌÍÎÏĨĪĬĮİĴĶĹĻĽŃŅŇÑÒÓÔÕÖŌŎŐŔŖŘŚŜŞŠŢŤÙÚÛÜŨŪŬŮŰŲŴÝŸŶŹŻŽ',
-        'to':   'aaaaaaaaaccccdeeeeeeeeegggghiiiiiiiiijklllnnnnoooooooorrrssssttuuuuuuuuuuwyyyzzz'
-              ~ 'AAAAAAAAACCCCDEEEEEEEEEGGGGHIIIIIIIIIJKLLLNNNNOOOOOOOORRRSSSSTTUUUUUUUUUUWYYYZZZ'
+        'from': 'àáâãäåāăąçćĉčďèéêëēĕėęěĝğġģĥìíîïĩīĭįıĵķĺļľńņňñòóôõöōŏőŕŗřśŝşšţťùúûüũūŭůűųŵýÿŷźżžøłđð',
+        'to':   'aaaaaaaaaccccdeeeeeeeeegggghiiiiiiiiijklllnnnnoooooooorrrssssttuuuuuuuuuuwyyyzzzoldd'
     }) }}
 {% endmacro %}
 
-{#- Letters that do not decompose (no Unicode accent to strip) and what they fold to. -#}
-{% macro unaccented_letter_folds() %}
-    {{ return([('ø', 'o'), ('Ø', 'O'), ('ł', 'l'), ('Ł', 'L'), ('đ', 'd'), ('Đ', 'D'), ('ð', 'd'), ('Ð', 'D'),
-               ('ß', 'ss'), ('æ', 'ae'), ('Æ', 'AE'), ('œ', 'oe'), ('Œ', 'OE'), ('þ', 'th'), ('Þ', 'TH')]) }}
+{#- Lower-case letters that fold to two letters, and what they fold to. -#}
+{% macro ligature_folds() %}
+    {{ return([('ß', 'ss'), ('æ', 'ae'), ('œ', 'oe'), ('þ', 'th')]) }}
 {% endmacro %}
 
-{% macro replace_unaccented_letters(expression) -%}
+{% macro replace_ligatures(expression) -%}
     {%- set folded = namespace(sql=expression) -%}
-    {%- for letter, plain in unaccented_letter_folds() -%}
+    {%- for letter, plain in ligature_folds() -%}
         {%- set folded.sql = "replace(" ~ folded.sql ~ ", '" ~ letter ~ "', '" ~ plain ~ "')" -%}
     {%- endfor -%}
     {{ folded.sql }}
@@ -67,12 +66,12 @@
 
 {% macro default__fold_accents(expression) -%}
     {%- set letters = accented_letters() -%}
-    {{ replace_unaccented_letters("translate(" ~ expression ~ ", '" ~ letters['from'] ~ "', '" ~ letters['to'] ~ "')") }}
+    {{ replace_ligatures("translate(lower(" ~ expression ~ "), '" ~ letters['from'] ~ "', '" ~ letters['to'] ~ "')") }}
 {%- endmacro %}
 
-{#- strip_accents covers every decomposable accent; the replace chain adds ø, ł, ß and the like. -#}
+{#- strip_accents covers every decomposable accent; translate adds ø ł đ ð, the replaces the ligatures. -#}
 {% macro duckdb__fold_accents(expression) -%}
-    {{ replace_unaccented_letters("strip_accents(" ~ expression ~ ")") }}
+    {{ replace_ligatures("translate(strip_accents(lower(" ~ expression ~ ")), 'øłđð', 'oldd')") }}
 {%- endmacro %}
 
 
@@ -82,5 +81,5 @@
 {%- endmacro %}
 
 {% macro default__normalise_category(expression) -%}
-    nullif({{ regexp_replace_all('lower(trim(' ~ expression ~ '))', '[\s-]+', '_') }}, '')
+    nullif({{ regexp_replace_all('lower(trim(' ~ expression ~ '))', '[\\s-]+', '_') }}, '')
 {%- endmacro %}

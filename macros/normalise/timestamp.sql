@@ -11,7 +11,7 @@
 {%- endmacro %}
 
 {% macro timestamp_shape_pattern() %}
-    {{ return('^[0-9]{4}-[0-9]{2}-[0-9]{2}([t ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]+)?)?\s*(z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?)?$') }}
+    {{ return('^[0-9]{4}-[0-9]{2}-[0-9]{2}([t ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]+)?)?\\s*(z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?)?$') }}
 {% endmacro %}
 
 {% macro default__parse_timestamp(expression) -%}
@@ -60,7 +60,7 @@
     timestamp, so the result does not depend on the session time zone.
 -#}
 {% macro duckdb__parse_timestamp(expression) -%}
-    {%- set text = "regexp_replace(upper(trim(" ~ expression ~ ")), '\s+([+-][0-9]{2}(:?[0-9]{2})?)$', '\\1')" -%}
+    {%- set text = "regexp_replace(upper(trim(" ~ expression ~ ")), '\\s+([+-][0-9]{2}(:?[0-9]{2})?)$', '\\1')" -%}
     case
         when not {{ regexp_is_match('lower(trim(' ~ expression ~ '))', timestamp_shape_pattern()) }} then null
         when {{ regexp_is_match(text, '[0-9]:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') }}

@@ -79,7 +79,7 @@
 {%- endmacro %}
 
 {% macro default__normalise_identifier_code(expression) -%}
-    nullif(upper({{ regexp_replace_all(expression, '\s+', '') }}), '')
+    nullif(upper({{ regexp_replace_all(expression, '\\s+', '') }}), '')
 {%- endmacro %}
 
 

@@ -1,9 +1,14 @@
 {#-
-    Post-hook of dim_customer_snapshot: blank every personal column of every
-    version of an erased customer, so that the history keeps no more of an
-    erased person than dim_customer does. Versions kept under an older id that
-    was merged into an erased customer (identity's customer_id_history) are
-    scrubbed too.
+    Post-hooks of dim_customer_snapshot, so that the history keeps no more of an
+    erased person than dim_customer does.
+
+    scrub_erased_snapshot_rows: blank every personal column of every version of
+    an erased customer, and of versions kept under an older id that was merged
+    into an erased customer (identity's customer_id_history).
+
+    scrub_erased_snapshot_values: blank one column (email or phone) on any
+    version whose value an erased customer holds (a shared family email or
+    landline), as int_erased_identifiers_hashed lists them.
 -#}
 {% macro scrub_erased_snapshot_rows(snapshot_relation) -%}
     {%- set personal_columns = [
@@ -24,5 +29,16 @@
         inner join {{ ref('dim_customer') }} as customers
             on history.related_customer_id = customers.customer_id
         where history.change_type = 'merged' and customers.is_erased
+    )
+{%- endmacro %}
+
+
+{% macro scrub_erased_snapshot_values(snapshot_relation, column, hashed_type) -%}
+    update {{ snapshot_relation }}
+    set {{ column }} = null
+    where {{ salted_hash(dbt.concat(["'" ~ hashed_type ~ ":'", column])) }} in (
+        select value_hash
+        from {{ ref('int_erased_identifiers_hashed') }}
+        where hashed_type = '{{ hashed_type }}'
     )
 {%- endmacro %}

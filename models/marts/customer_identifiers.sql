@@ -3,7 +3,8 @@
     identifier type and value, with when it was first and last seen on the
     customer's records. Blocked placeholder values are not identifiers and are
     left out. An erased customer's rows keep their type and dates but not the
-    value (the suppression list keeps it as a salted hash).
+    value (the suppression list keeps it as a salted hash); neither does any
+    row of a value an erased customer also holds (a shared family email).
 -#}
 with
 
@@ -39,6 +40,15 @@ erased as (
 
 ),
 
+erased_identifiers as (
+
+    select
+        hashed_type,
+        value_hash
+    from {{ ref('int_erased_identifiers_hashed') }}
+
+),
+
 collapsed as (
 
     select
@@ -62,8 +72,12 @@ final as (
     select
         cast(collapsed.customer_id as {{ dbt.type_string() }}) as customer_id,
         cast(collapsed.identifier_type as {{ dbt.type_string() }}) as identifier_type,
-        cast(case when erased.customer_id is null then collapsed.identifier_value end as {{ dbt.type_string() }})
-            as identifier_value,
+        cast(
+            case
+                when erased.customer_id is null and erased_identifiers.value_hash is null
+                    then collapsed.identifier_value
+            end as {{ dbt.type_string() }}
+        ) as identifier_value,
         cast(collapsed.source_record_count as {{ dbt.type_int() }}) as source_record_count,
         coalesce(groups.is_shared, false) as is_shared,
         erased.customer_id is not null as is_erased,
@@ -74,6 +88,11 @@ final as (
         on collapsed.identifier_key = groups.identifier_key
     left join erased
         on collapsed.customer_id = erased.customer_id
+    left join erased_identifiers
+        on
+            collapsed.identifier_type = erased_identifiers.hashed_type
+            and {{ salted_hash(dbt.concat(['collapsed.identifier_type', "':'", 'collapsed.identifier_value'])) }}
+            = erased_identifiers.value_hash
 
 )
 

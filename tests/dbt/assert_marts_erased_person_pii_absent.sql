@@ -1,10 +1,10 @@
 {#-
     Right to erasure: no erased person's email, phone or name appears in any mart
-    or in the dim_customer snapshot. Emails and phones are searched everywhere
-    (every email / phone on the erased customers' records, except a value a
-    customer who is not erased also holds, such as a family landline); names are
-    searched on the erased customers' own rows, since another person may share a
-    name. Returns one row per leak.
+    or in the dim_customer snapshot. Every email and phone on the erased
+    customers' records is searched for everywhere, on every customer (a family
+    email or landline shared with an erased person is withheld from the other
+    holders too); names are searched on the erased customers' own rows, since
+    other people share names. Returns one row per leak.
 -#}
 with
 
@@ -15,37 +15,11 @@ erased as (
 
 ),
 
-customer_ids as (
-
-    select
-        record_key,
-        customer_id
-    from {{ ref('int_customer_ids_assigned') }}
-    where customer_id is not null
-
-),
-
-identifier_holders as (
-
-    select
-        identifiers.identifier_type,
-        identifiers.identifier_value,
-        max(case when erased.customer_id is null then 1 else 0 end) as held_by_someone_else
-    from {{ ref('int_identifiers_unioned') }} as identifiers
-    inner join customer_ids
-        on identifiers.record_key = customer_ids.record_key
-    left join erased
-        on customer_ids.customer_id = erased.customer_id
-    where identifiers.identifier_type in ('email', 'phone')
-    group by identifiers.identifier_type, identifiers.identifier_value
-
-),
-
 erased_records as (
 
     select records.*
     from {{ ref('int_source_records_unioned') }} as records
-    inner join customer_ids
+    inner join {{ ref('int_customer_ids_assigned') }} as customer_ids
         on records.record_key = customer_ids.record_key
     inner join erased
         on customer_ids.customer_id = erased.customer_id
@@ -54,28 +28,18 @@ erased_records as (
 
 erased_emails as (
 
-    select distinct lower(trim(erased_records.email)) as email
-    from erased_records
-    left join identifier_holders
-        on identifier_holders.identifier_type = 'email'
-            and erased_records.email_match_key = identifier_holders.identifier_value
-    where erased_records.email is not null and coalesce(identifier_holders.held_by_someone_else, 0) = 0
+    select lower(trim(email)) as email from erased_records
+    where email is not null
     union
-    select identifier_value
-    from identifier_holders
-    where identifier_type = 'email' and held_by_someone_else = 0
-        and identifier_value in (select email_match_key from erased_records)
+    select email_match_key from erased_records
+    where email_match_key is not null
 
 ),
 
 erased_phones as (
 
-    select distinct erased_records.phone_national_number as national_number
-    from erased_records
-    inner join identifier_holders
-        on identifier_holders.identifier_type = 'phone'
-            and erased_records.phone_national_number = identifier_holders.identifier_value
-    where identifier_holders.held_by_someone_else = 0
+    select distinct phone_national_number as national_number from erased_records
+    where phone_national_number is not null
 
 ),
 
@@ -88,21 +52,21 @@ published_emails as (
     from {{ ref('dim_customer') }}
     union all
     select
-        'dim_customer_snapshot',
+        'dim_customer_snapshot' as mart,
         customer_id,
-        lower(email)
+        lower(email) as email
     from {{ ref('dim_customer_snapshot') }}
     union all
     select
-        'audience_email_marketing',
+        'audience_email_marketing' as mart,
         customer_id,
-        lower(email)
+        lower(email) as email
     from {{ ref('audience_email_marketing') }}
     union all
     select
-        'customer_identifiers',
+        'customer_identifiers' as mart,
         customer_id,
-        identifier_value
+        identifier_value as email
     from {{ ref('customer_identifiers') }}
     where identifier_type = 'email'
 
@@ -117,21 +81,21 @@ published_phones as (
     from {{ ref('dim_customer') }}
     union all
     select
-        'dim_customer_snapshot',
+        'dim_customer_snapshot' as mart,
         customer_id,
         phone
     from {{ ref('dim_customer_snapshot') }}
     union all
     select
-        'audience_sms_marketing',
+        'audience_sms_marketing' as mart,
         customer_id,
         phone
     from {{ ref('audience_sms_marketing') }}
     union all
     select
-        'customer_identifiers',
+        'customer_identifiers' as mart,
         customer_id,
-        identifier_value
+        identifier_value as phone
     from {{ ref('customer_identifiers') }}
     where identifier_type = 'phone'
 
@@ -147,7 +111,7 @@ published_names as (
     from {{ ref('dim_customer') }}
     union all
     select
-        'dim_customer_snapshot',
+        'dim_customer_snapshot' as mart,
         customer_id,
         first_name,
         last_name
@@ -171,8 +135,7 @@ leaks as (
         'phone' as leaked
     from published_phones
     inner join erased_phones
-        on {{ dbt.right('published_phones.phone', 'length(erased_phones.national_number)') }}
-            = erased_phones.national_number
+        on {{ dbt.right('published_phones.phone', 'length(erased_phones.national_number)') }} = erased_phones.national_number
     union all
     select
         published_names.mart,

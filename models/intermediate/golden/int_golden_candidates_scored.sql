@@ -10,6 +10,8 @@
     anything. Phones are kept only in E.164: a national number on a record with
     no country takes the country of the customer's other records when they name
     exactly one (int_golden_phone_countries_inferred), else it is not a candidate.
+    An email or phone an erased customer holds is no one's candidate
+    (int_erased_identifiers_hashed).
 -#}
 with
 
@@ -47,6 +49,16 @@ phone_countries as (
         country_code
     from {{ ref('int_golden_phone_countries_inferred') }}
     where unresolved_reason is null
+
+),
+
+-- Values an erased customer holds are nobody's golden value (a landline shared with them too).
+erased_identifiers as (
+
+    select
+        hashed_type,
+        value_hash
+    from {{ ref('int_erased_identifiers_hashed') }}
 
 ),
 
@@ -149,8 +161,13 @@ email_candidates as (
         on
             customer_records.customer_id = email_confirmations.customer_id
             and customer_records.email_match_key = email_confirmations.email_match_key
+    left join erased_identifiers
+        on
+            erased_identifiers.hashed_type = 'email'
+            and erased_identifiers.value_hash
+            = {{ salted_hash(dbt.concat(["'email:'", 'customer_records.email_match_key'])) }}
     -- No match key: staging found a placeholder (`n/a`, `none@none.com`), not an address.
-    where customer_records.email_match_key is not null
+    where customer_records.email_match_key is not null and erased_identifiers.value_hash is null
 
 ),
 
@@ -164,6 +181,7 @@ phones_with_country as (
         customer_records.source_record_id,
         customer_records.observed_at,
         customer_records.phone_e164,
+        customer_records.phone_national_number,
         {{ phone_digits('customer_records.phone') }} as phone_digits,
         {{ country_calling_code('phone_countries.country_code') }} as inferred_calling_code,
         {{ country_trunk_prefix('phone_countries.country_code') }} as inferred_trunk_prefix
@@ -201,6 +219,7 @@ phones_resolved as (
                 'inferred_national_number', 'cast(null as ' ~ dbt.type_string() ~ ')',
                 'cast(null as ' ~ dbt.type_string() ~ ')', 'inferred_calling_code') }}
         ) as phone,
+        phone_national_number,
         phone_e164 is null as is_inferred
     from phones_inferred
 
@@ -241,7 +260,18 @@ phone_candidates as (
     from phones_resolved
     left join mobile_phones
         on phones_resolved.phone = mobile_phones.phone
-    where phones_resolved.phone is not null
+    left join erased_identifiers
+        on
+            (
+                erased_identifiers.hashed_type = 'phone'
+                and erased_identifiers.value_hash
+                = {{ salted_hash(dbt.concat(["'phone:'", 'phones_resolved.phone_national_number'])) }}
+            )
+            or (
+                erased_identifiers.hashed_type = 'phone_e164'
+                and erased_identifiers.value_hash = {{ salted_hash(dbt.concat(["'phone_e164:'", 'phones_resolved.phone'])) }}
+            )
+    where phones_resolved.phone is not null and erased_identifiers.value_hash is null
 
 ),
 

@@ -1,6 +1,6 @@
 {#-
     Fellegi-Sunter scores: for every candidate pair, each comparison's level and
-    match weight (log2 m/u), the term-frequency adjustment of exact name and city
+    match weight (log2 m/u), the term-frequency adjustment of exact first and last name
     agreement (agreeing on a rare name is stronger evidence than on a common one),
     the total match weight and the match probability. "Why" is a query on this model.
 -#}

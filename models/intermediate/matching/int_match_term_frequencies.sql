@@ -1,4 +1,4 @@
-{#- How common each first name, last name and city is among profiles: rare agreement is stronger evidence. -#}
+{#- How common each first and last name is among profiles: rare agreement is stronger evidence. -#}
 with
 
 profiles as (

@@ -119,15 +119,19 @@ def derive(em: ChunkEmitter, rates: dict[str, Decimal]) -> ChunkTruth:
             for value in rec.phones:
                 phones.setdefault(value, set()).add(person)
 
-    # Cookies: a login, an email, a known order or a device shared with an identified
-    # cookie ties a cookie to a person (reading 8); several people on one cookie: nobody.
+    # Cookies: a login, an email held by one person, a known order or a device shared with an
+    # identified cookie ties a cookie to a person (reading 8); several people on one cookie: nobody.
     direct: dict[int, set[int]] = {}
     device_people: dict[str, set[int]] = {}
     for cookie in em.cookies:
         found: set[int] = {a.person for a in cookie.accounts}
-        for value in cookie.emails:
-            found |= emails.get(value, set())
         found |= {o.person for o in cookie.orders if not o.empty_key}
+        # A household email typed at a login names the household, not the person: it only
+        # identifies a cookie when one person holds it.
+        for value in cookie.emails:
+            holders = emails.get(value, set())
+            if len(holders) == 1:
+                found |= holders
         direct[id(cookie)] = found
         for device in cookie.devices:
             device_people.setdefault(device, set()).update(found)

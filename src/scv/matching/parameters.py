@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+import numpy as np
 import pandas as pd
 
 from scv.matching.fellegi_sunter import NULL_LEVEL, estimate_parameters
@@ -46,12 +47,17 @@ def u_from_random_pairs(random_patterns: pd.DataFrame, columns: list[str]) -> di
     return u
 
 
-def estimate_match_parameters(patterns: pd.DataFrame, max_iterations: int = 200) -> pd.DataFrame:
+def estimate_match_parameters(
+    patterns: pd.DataFrame, profile_count: int, max_iterations: int = 200
+) -> pd.DataFrame:
     """Estimate Fellegi-Sunter parameters from `int_match_patterns_counted`.
 
     `patterns` has `pair_source` ('candidates' or 'random'), one `<comparison>_level`
-    column per comparison and `pair_count`. u comes from the random pairs; m and the
-    prior match probability from EM on the blocked candidates. Returns one row per
+    column per comparison and `pair_count`. u comes from the random pairs; m from EM on
+    the blocked candidates. The prior is that of two *random* profiles matching (the
+    matches EM finds among the candidates over all `profile_count` choose 2 pairs), as in
+    Splink: blocking selects pairs that agree on the blocked fields, and a prior taken
+    from the candidates would count that agreement twice. Returns one row per
     comparison and level (the columns of PARAMETER_COLUMNS); `parameters_version`
     is a hash of the estimates, so a changed model is visible as a new version.
     """
@@ -75,8 +81,11 @@ def estimate_match_parameters(patterns: pd.DataFrame, max_iterations: int = 200)
     )
     parameters = result.parameters.copy()
     parameters["comparison"] = parameters["comparison"].str.removesuffix(LEVEL_SUFFIX)
-    parameters["prior_match_weight"] = result.prior_match_weight
-    parameters["match_probability_prior"] = result.lambda_
+    all_pairs = max(profile_count * (profile_count - 1) / 2, 1.0)
+    expected_matches = result.lambda_ * float(candidates["pair_count"].sum())
+    prior = min(max(expected_matches / all_pairs, 1e-12), 0.5)
+    parameters["prior_match_weight"] = float(np.log2(prior / (1.0 - prior)))
+    parameters["match_probability_prior"] = prior
     parameters["em_iterations"] = result.iterations
     parameters["em_converged"] = result.converged
     fingerprint = parameters[["comparison", "level", "m_probability", "u_probability"]].round(6)

@@ -126,7 +126,8 @@ final as (
         is_email_junk,
         coalesce(
             not is_phone_junk
-            and {{ is_phone_country_unknown('phone_national_number_parsed', 'phone_international_digits', 'phone_country_calling_code') }},
+            and {{ is_phone_country_unknown(
+                'phone_national_number_parsed', 'phone_international_digits', 'phone_country_calling_code') }},
             false
         ) as is_phone_country_unknown,
         is_phone_junk,

@@ -46,7 +46,8 @@ parsed as (
 
     select
         *,
-        {{ is_blocked_identifier('loyalty_card_number', ['loyalty_card_number_cleaned']) }} as is_loyalty_card_number_junk,
+        {{ is_blocked_identifier('loyalty_card_number', ['loyalty_card_number_cleaned']) }}
+            as is_loyalty_card_number_junk,
         {{ is_blocked_identifier('payment_token', ['payment_token_cleaned']) }} as is_payment_token_junk,
         {{ latest_version_rank(['transaction_id']) }} as version_rank
     from renamed

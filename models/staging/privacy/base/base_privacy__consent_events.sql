@@ -86,7 +86,8 @@ identified as (
             'subject_record_id') }} as subject_identifier_parsed,
         case subject_type
             when 'email' then is_subject_email_junk
-            when 'phone' then {{ is_junk_phone('subject_value', 'subject_phone_digits', 'subject_phone_national_number') }}
+            when 'phone'
+                then {{ is_junk_phone('subject_value', 'subject_phone_digits', 'subject_phone_national_number') }}
             when 'loyalty_card_number' then is_subject_code_junk
             else {{ is_blocked_identifier('any', ['subject_record_id']) }}
         end as is_subject_value_junk

@@ -1,0 +1,167 @@
+"""End to end for the published marts: generated people with known answers, built twice by dbt
+(an earlier as_of_date, then the generator's), scored against the truth with `scv.evaluate`.
+
+The first build happens before the erasure requests are dated, so the dim_customer snapshot
+and the segment history hold a version of every later-erased person; the second build must
+scrub them. Bad input the contract promises to survive is added to the raw files (a consent
+signal on a subject nobody holds, one dated after as_of_date, an erasure request for an
+unknown email): the build stays green and the review models list each with its reason.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import shutil
+
+import pytest
+
+from builds import AS_OF_DATE, build, generate, query
+from scv.evaluate import evaluate
+
+pytestmark = pytest.mark.slow
+
+PERSONS = 600
+SEED = 23
+
+UNKNOWN_SUBJECT_EVENT = "CE_MARTS_UNKNOWN_SUBJECT"
+FUTURE_EVENT = "CE_MARTS_FUTURE"
+UNKNOWN_ERASURE = "ER_MARTS_UNKNOWN_EMAIL"
+
+
+def _append_rows(path, rows: list[dict]) -> None:
+    with path.open(newline="", encoding="utf-8") as source:
+        header = next(csv.reader(source))
+    with path.open("a", newline="", encoding="utf-8") as target:
+        writer = csv.DictWriter(target, fieldnames=header, lineterminator="\n")
+        for row in rows:
+            writer.writerow({column: row.get(column, "") for column in header})
+
+
+def _earliest_erasure_date(raw_dir) -> dt.date:
+    with (raw_dir / "erasure_requests.csv").open(newline="", encoding="utf-8") as source:
+        dates = [
+            dt.date.fromisoformat(row["requested_at"][:10])
+            for row in csv.DictReader(source)
+            if row.get("requested_at", "")[:4].isdigit()
+        ]
+    return min(dates) if dates else dt.date.fromisoformat(AS_OF_DATE)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    return generate(tmp_path_factory.mktemp("marts_generated"), persons=PERSONS, seed=SEED)
+
+
+@pytest.fixture(scope="module")
+def raw_dir(generated, tmp_path_factory):
+    """The generated raw files plus the bad input of the contract's promise."""
+    raw = tmp_path_factory.mktemp("marts_raw") / "raw"
+    shutil.copytree(generated / "raw", raw)
+    _append_rows(raw / "consent_events.csv", [
+        {"consent_event_id": UNKNOWN_SUBJECT_EVENT, "subject_type": "email",
+         "subject_value": "nobody.at.all@example.invalid", "purpose": "profiling",
+         "status": "granted", "source_system": "preference_center",
+         "captured_at": "2025-01-01T00:00:00Z", "policy_version": "v1"},
+        {"consent_event_id": FUTURE_EVENT, "subject_type": "email",
+         "subject_value": "nobody.at.all@example.invalid", "purpose": "email_marketing",
+         "status": "granted", "source_system": "preference_center",
+         "captured_at": "2030-01-01T00:00:00Z", "policy_version": "v1"},
+    ])  # fmt: skip
+    _append_rows(raw / "erasure_requests.csv", [
+        {"request_id": UNKNOWN_ERASURE, "subject_type": "email",
+         "subject_value": "never.seen@example.invalid", "requested_at": "2025-02-02T00:00:00Z"},
+    ])  # fmt: skip
+    return raw
+
+
+@pytest.fixture(scope="module")
+def history_as_of(generated) -> str:
+    return (_earliest_erasure_date(generated / "raw") - dt.timedelta(days=1)).isoformat()
+
+
+@pytest.fixture(scope="module")
+def warehouse(raw_dir, history_as_of, tmp_path_factory):
+    """One warehouse built at an earlier as_of_date, then at the generator's."""
+    work = tmp_path_factory.mktemp("marts_build")
+    build(raw_dir, work, extra_vars={"as_of_date": history_as_of})
+    return build(raw_dir, work)
+
+
+@pytest.fixture(scope="module")
+def scores(warehouse, generated):
+    return evaluate(warehouse, generated / "truth")
+
+
+def test_consent_never_grants_what_the_truth_does_not(scores):
+    assert scores["consent"]["status"] == "ok"
+    assert scores["consent"]["granted_where_not_granted"] == 0
+
+
+def test_consent_status_matches_the_truth(scores):
+    assert scores["consent"]["rows_missing_from_mart"] == 0
+    assert scores["consent"]["accuracy"] >= 0.97, scores["consent"]["by_purpose"]
+
+
+def test_rfm_matches_the_truth(scores):
+    rfm = scores["rfm"]
+    assert rfm["persons_missing_from_segments"] == 0
+    assert rfm["share_all_fields_match"] >= 0.98, rfm["examples"]
+
+
+def test_golden_values_match_the_truth(scores):
+    attributes = scores["golden"]["attributes"]
+    assert scores["golden"]["persons_missing_from_dim_customer"] == 0
+    floors = {"phone": 0.95, "email": 0.9, "birth_date": 0.97, "postal_code": 0.95, "country_code": 0.97}
+    for attribute, floor in floors.items():
+        assert attributes[attribute]["accuracy"] >= floor, (attribute, attributes[attribute])
+
+
+def test_erased_people_are_flagged_and_blank(scores):
+    erasure = scores["erasure"]
+    assert erasure["erased_persons_with_customer"] > 0
+    assert erasure["dim_customer"]["persons_failing"] == 0, erasure["dim_customer"]
+
+
+def test_no_erased_identifier_is_left_in_marts_or_snapshot(scores, warehouse):
+    leak_scan = scores["erasure"]["leak_scan"]
+    assert "snapshots" in leak_scan["schemas_scanned"]
+    assert leak_scan["leaking_rows"] == 0, leak_scan["leaking_columns"]
+    # The first build saw them before their erasure: the snapshot did hold them, and was scrubbed.
+    scrubbed_versions = query(warehouse, """
+        select count(*)
+        from snapshots.dim_customer_snapshot as snapshot
+        inner join marts.dim_customer as customers on snapshot.customer_id = customers.customer_id
+        where customers.is_erased and not snapshot.is_erased
+    """)[0][0]
+    assert scrubbed_versions > 0
+
+
+def test_bad_consent_input_is_listed_for_review(warehouse):
+    reasons = dict(query(warehouse, f"""
+        select source_record_id, review_reason
+        from marts.review_consent_signals
+        where source_record_id in ('{UNKNOWN_SUBJECT_EVENT}', '{FUTURE_EVENT}')
+    """))
+    assert reasons == {
+        UNKNOWN_SUBJECT_EVENT: "no customer holds the subject identifier",
+        FUTURE_EVENT: "captured after as_of_date",
+    }
+
+
+def test_erasure_request_for_an_unknown_email_is_listed_for_review(warehouse):
+    rows = query(warehouse, f"""
+        select review_reason, subject_hash is not null
+        from marts.review_erasure_requests
+        where erasure_request_id = '{UNKNOWN_ERASURE}'
+    """)
+    assert rows == [("no customer holds the subject identifier", True)]
+
+
+def test_segment_history_keeps_one_row_per_customer_and_date(warehouse, history_as_of):
+    dates = dict(query(warehouse, """
+        select cast(as_of_date as varchar), count(*) from marts.customer_segments_history group by 1
+    """))
+    assert set(dates) == {history_as_of, AS_OF_DATE}
+    customers = query(warehouse, "select count(*) from marts.dim_customer")[0][0]
+    assert dates[AS_OF_DATE] == customers
