@@ -23,7 +23,12 @@
 {%- endmacro %}
 
 
-{#- True when two names are the same name, NULL when either is missing. -#}
+{#-
+    True when two names are the same name, NULL when either is missing: equal, the
+    same formal name, a likely typo (Jaro-Winkler at or above
+    identity_first_name_similarity, one edit in names of three letters or more,
+    or two in names of five or more, unless the two are gender variants), or one a word of the other.
+-#}
 {% macro names_agree(left_name, right_name, left_canonical=none, right_canonical=none) -%}
     case
         when {{ left_name }} is null or {{ right_name }} is null then null
@@ -33,7 +38,19 @@
             or coalesce({{ left_canonical }} = {{ right_canonical }}, false)
             {%- endif %}
             or (
-                {{ jaro_winkler(left_name, right_name) }} >= {{ var('identity_first_name_similarity') }}
+                (
+                    {{ jaro_winkler(left_name, right_name) }} >= {{ var('identity_first_name_similarity') }}
+                    or (
+                        {{ levenshtein(left_name, right_name) }} <= 1
+                        and length({{ left_name }}) >= 3
+                        and length({{ right_name }}) >= 3
+                    )
+                    or (
+                        {{ levenshtein(left_name, right_name) }} <= 2
+                        and length({{ left_name }}) >= 5
+                        and length({{ right_name }}) >= 5
+                    )
+                )
                 and not {{ is_gender_variant(left_name, right_name) }}
             )
             or {{ is_word_of(left_name, right_name) }}
@@ -60,8 +77,12 @@
             coalesce({{ names_agree(l_first, r_first, left ~ '.first_name_canonical', right ~ '.first_name_canonical') }}, false)
             or (
                 (length({{ l_first }}) = 1 or length({{ r_first }}) = 1)
-                and substr({{ l_first }}, 1, 1) = substr({{ r_first }}, 1, 1)
-                and coalesce({{ names_agree(l_last, r_last) }}, true)
+                and (
+                    substr({{ l_first }}, 1, 1) = substr({{ r_first }}, 1, 1)
+                    or substr({{ l_first }}, 1, 1) = substr({{ right }}.first_name_canonical, 1, 1)
+                    or substr({{ left }}.first_name_canonical, 1, 1) = substr({{ r_first }}, 1, 1)
+                )
+                and {{ surnames_compatible(l_last, r_last) }}
             )
             or (
                 coalesce({{ names_agree(l_first, r_last) }}, true)
@@ -100,16 +121,49 @@
 
 
 {#-
-    Two forms of one name for different sexes (Maria / Mario, Giuseppe / Giuseppina,
-    Daniel / Daniela): same first three letters, and exactly one of them ends in 'a'.
-    Similar enough to pass for a typo, they are siblings or spouses at one address.
+    Two forms of one name for different sexes, close enough to pass for a typo but
+    siblings or spouses at one address: Maria / Mario (same length, 'a' against 'o'),
+    Daniel / Daniela (the feminine adds 'a' to a consonant: Claudi / Claudia is a typo),
+    Giuseppe / Giuseppina (the feminine ends in 'ina' on the same stem).
 -#}
 {% macro is_gender_variant(left_name, right_name) -%}
+    {%- set pairs = [(left_name, right_name), (right_name, left_name)] -%}
     (
-        {{ left_name }} <> {{ right_name }}
-        and length({{ left_name }}) >= 3
-        and length({{ right_name }}) >= 3
-        and substr({{ left_name }}, 1, 3) = substr({{ right_name }}, 1, 3)
-        and ({{ dbt.right(left_name, '1') }} = 'a') <> ({{ dbt.right(right_name, '1') }} = 'a')
+        (
+            length({{ left_name }}) = length({{ right_name }})
+            and length({{ left_name }}) >= 3
+            and substr({{ left_name }}, 1, length({{ left_name }}) - 1) = substr({{ right_name }}, 1, length({{ right_name }}) - 1)
+            and {{ dbt.right(left_name, '1') }} in ('a', 'o')
+            and {{ dbt.right(right_name, '1') }} in ('a', 'o')
+            and {{ dbt.right(left_name, '1') }} <> {{ dbt.right(right_name, '1') }}
+        )
+        {%- for shorter, longer in pairs %}
+        or (
+            {{ longer }} = {{ dbt.concat([shorter, "'a'"]) }}
+            and length({{ shorter }}) >= 3
+            and {{ dbt.right(shorter, '1') }} not in ('a', 'e', 'i', 'o', 'u', 'y')
+        )
+        or (
+            length({{ longer }}) >= length({{ shorter }}) + 2
+            and length({{ shorter }}) >= 4
+            and {{ dbt.right(longer, '3') }} = 'ina'
+            and substr({{ longer }}, 1, length({{ shorter }}) - 1) = substr({{ shorter }}, 1, length({{ shorter }}) - 1)
+        )
+        {%- endfor %}
+    )
+{%- endmacro %}
+
+
+{#-
+    Last names that do not clearly disagree: either is missing, they agree, or
+    they or their first words are similar (a typo, or one of two family names).
+-#}
+{% macro surnames_compatible(left_name, right_name) -%}
+    (
+        {{ left_name }} is null
+        or {{ right_name }} is null
+        or coalesce({{ names_agree(left_name, right_name) }}, false)
+        or {{ jaro_winkler(left_name, right_name) }} >= 0.8
+        or {{ jaro_winkler(dbt.split_part(left_name, "' '", 1), dbt.split_part(right_name, "' '", 1)) }} >= 0.85
     )
 {%- endmacro %}

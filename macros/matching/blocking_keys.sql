@@ -12,6 +12,7 @@
         'phone_last_7_digits': "case when length(phone_national_number) >= 7 then " ~ dbt.right('phone_national_number', '7') ~ " end",
         'postcode_first_initial': dbt.concat(['postal_code_normalised', "'|'", ('substr(' ~ 'first_name_canonical' ~ ', 1, 1)')]),
         'full_name_city': dbt.concat(['first_name_canonical', "'|'", 'last_name_normalised', "'|'", 'city_normalised']),
+        'surname_soundex_first_initial': dbt.concat([soundex('last_name_normalised'), "'|'", ('substr(' ~ 'first_name_canonical' ~ ', 1, 1)')]),
         'surname_soundex_postcode': dbt.concat([soundex('last_name_normalised'), "'|'", 'postal_code_normalised']),
     } -%}
     {%- if name not in keys -%}

@@ -56,8 +56,7 @@
             'null_if': 'l.email_match_key is null or r.email_match_key is null',
             'tf': none,
             'levels': [
-                (2, 'exact', 'l.email_match_key = r.email_match_key'),
-                (1, 'one or two typos', levenshtein('l.email_match_key', 'r.email_match_key') ~ ' <= 2'),
+                (1, 'exact', 'l.email_match_key = r.email_match_key'),
             ],
         },
         {

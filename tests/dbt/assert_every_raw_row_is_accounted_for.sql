@@ -8,15 +8,13 @@ with
 
 raw_counts as (
 
-    {%- for table in staging_tables() %}
+    {% for table in staging_tables() %}
         select
             '{{ table.source_table }}' as source_table,
             count(*) as raw_file_row_count
         from {{ source(table.source_name, table.source_table) }}
-        {%- if not loop.last %}
-        union all
-        {%- endif %}
-    {%- endfor %}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 
 ),
 

@@ -60,17 +60,17 @@ def raw_dir(generated, tmp_path_factory):
     shutil.copytree(generated / "raw", raw)
     _append_rows(raw / "consent_events.csv", [
         {"consent_event_id": UNKNOWN_SUBJECT_EVENT, "subject_type": "email",
-         "subject_value": "nobody.at.all@example.invalid", "purpose": "profiling",
+         "subject_value": "zz.marts.nobody.7731@gmail.com", "purpose": "profiling",
          "status": "granted", "source_system": "preference_center",
          "captured_at": "2025-01-01T00:00:00Z", "policy_version": "v1"},
         {"consent_event_id": FUTURE_EVENT, "subject_type": "email",
-         "subject_value": "nobody.at.all@example.invalid", "purpose": "email_marketing",
+         "subject_value": "zz.marts.nobody.7731@gmail.com", "purpose": "email_marketing",
          "status": "granted", "source_system": "preference_center",
          "captured_at": "2030-01-01T00:00:00Z", "policy_version": "v1"},
     ])  # fmt: skip
     _append_rows(raw / "erasure_requests.csv", [
         {"request_id": UNKNOWN_ERASURE, "subject_type": "email",
-         "subject_value": "never.seen@example.invalid", "requested_at": "2025-02-02T00:00:00Z"},
+         "subject_value": "zz.marts.never.seen.4419@gmail.com", "requested_at": "2025-02-02T00:00:00Z"},
     ])  # fmt: skip
     return raw
 

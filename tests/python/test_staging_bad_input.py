@@ -40,6 +40,11 @@ def _rewrite_csv(path: Path, transform) -> None:
         csv.writer(handle, lineterminator="\n").writerows(transform(rows))
 
 
+def _append_row(path: Path, **values: str) -> None:
+    """Append a row with `values` in their columns and every other column empty."""
+    _rewrite_csv(path, lambda rows: rows + [[values.get(column, "") for column in rows[0]]])
+
+
 def _data_rows(path: Path) -> int:
     with path.open(newline="", encoding="utf-8") as handle:
         return max(sum(1 for _ in csv.reader(handle)) - 1, 0)
@@ -61,50 +66,62 @@ def broken_raw_dir(tmp_path_factory) -> Path:
 
     def drop_column(rows):
         index = rows[0].index(MISSING_COLUMN)
-        return [row[:index] + row[index + 1:] for row in rows]
+        return [row[:index] + row[index + 1 :] for row in rows]
 
     _rewrite_csv(raw / f"{MISSING_COLUMN_TABLE}.csv", drop_column)
 
     # Malformed values in rows that are otherwise fine: they are staged with
     # NULLs and listed in the quarantine.
-    def break_order(rows):
-        header = rows[0]
-        order = dict(zip(header, ["O900", "S001", "x@mail.com", "", "Ann", "Lee", "", "", "", "GB",
-                                  "2024-07-01T10:00:00Z", "GBP", "12.3.4", "paid"], strict=True))
-        return rows + [[order[column] for column in header]]
-
-    _rewrite_csv(raw / "shop_orders.csv", break_order)
-
-    def break_contact(rows):
-        header = rows[0]
-        contact = dict.fromkeys(header, "")
-        contact.update(contact_id="C900", first_name="Bad", last_name="Dates", birth_date="31/02/1985",
-                       created_at="yesterday", updated_at="2024-01-01T00:00:00Z", is_deleted="false")
-        return rows + [[contact[column] for column in header]]
-
-    _rewrite_csv(raw / "crm_contacts.csv", break_contact)
+    _append_row(
+        raw / "shop_orders.csv",
+        order_id="O900",
+        customer_id="S001",
+        email="x@mail.com",
+        billing_country_code="GB",
+        ordered_at="2024-07-01T10:00:00Z",
+        currency="GBP",
+        total_amount="12.3.4",
+        status="paid",
+    )
+    _append_row(
+        raw / "crm_contacts.csv",
+        contact_id="C900",
+        first_name="Bad",
+        last_name="Dates",
+        birth_date="31/02/1985",
+        created_at="yesterday",
+        updated_at="2024-01-01T00:00:00Z",
+        is_deleted="false",
+    )
     return raw
 
 
 @pytest.fixture(scope="module")
-def warehouse(broken_raw_dir, tmp_path_factory) -> duckdb.DuckDBPyConnection:
+def warehouse_path(broken_raw_dir, tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("dbt")
-    database = work / "warehouse.duckdb"  # not staging.duckdb: that catalog name would shadow the schema
+    # Not staging.duckdb: a catalog of that name would shadow the `staging` schema.
+    database = work / "warehouse.duckdb"
     run_dbt(
         ["build", "--select", "+intermediate.quality", "--exclude-resource-type", "unit_test"],
         duckdb_path=database,
         target_path=work / "target",
         dbt_vars={"raw_dir": str(broken_raw_dir), "as_of_date": AS_OF_DATE},
     )
-    connection = duckdb.connect(str(database), read_only=True)
+    return database
+
+
+@pytest.fixture(scope="module")
+def warehouse(warehouse_path) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect(str(warehouse_path), read_only=True)
     yield connection
     connection.close()
 
 
 def _counts(warehouse, table: str) -> dict:
     row = warehouse.execute(
-        "select raw_row_count, staged_row_count, rejected_row_count, repaired_row_count, is_reconciled "
-        "from intermediate.int_source_row_counts_reconciled where source_table = ?",
+        "select raw_row_count, staged_row_count, rejected_row_count, repaired_row_count,"
+        " is_reconciled from intermediate.int_source_row_counts_reconciled"
+        " where source_table = ?",
         [table],
     ).fetchone()
     assert row is not None, f"{table} missing from the reconciliation"
@@ -113,16 +130,24 @@ def _counts(warehouse, table: str) -> dict:
 
 def _quarantine(warehouse, table: str) -> list[tuple]:
     return warehouse.execute(
-        "select source_record_id, quarantine_reason, is_rejected from intermediate.int_source_rows_quarantined "
-        "where source_table = ? order by raw_row_number",
+        "select source_record_id, quarantine_reason, is_rejected"
+        " from intermediate.int_source_rows_quarantined"
+        " where source_table = ? order by raw_row_number",
         [table],
     ).fetchall()
 
 
 def test_missing_table_builds_an_empty_staging_model(warehouse):
-    assert warehouse.execute("select count(*) from staging.stg_privacy__erasure_requests").fetchone() == (0,)
+    assert warehouse.execute(
+        "select count(*) from staging.stg_privacy__erasure_requests"
+    ).fetchone() == (0,)
     assert _counts(warehouse, MISSING_TABLE) == {
-        "raw": 0, "staged": 0, "rejected": 0, "repaired": 0, "is_reconciled": True}
+        "raw": 0,
+        "staged": 0,
+        "rejected": 0,
+        "repaired": 0,
+        "is_reconciled": True,
+    }
 
 
 def test_header_only_table_builds_an_empty_staging_model(warehouse):
@@ -136,9 +161,13 @@ def test_zero_byte_table_builds_an_empty_staging_model(warehouse):
 
 
 def test_extra_column_is_ignored(warehouse, broken_raw_dir):
-    columns = [row[0] for row in warehouse.execute(
-        "select column_name from information_schema.columns "
-        "where table_schema = 'staging' and table_name = 'stg_loyalty__members'").fetchall()]
+    columns = [
+        row[0]
+        for row in warehouse.execute(
+            "select column_name from information_schema.columns "
+            "where table_schema = 'staging' and table_name = 'stg_loyalty__members'"
+        ).fetchall()
+    ]
     assert "favourite_colour" not in columns
     counts = _counts(warehouse, EXTRA_COLUMN_TABLE)
     assert counts["raw"] == _data_rows(broken_raw_dir / f"{EXTRA_COLUMN_TABLE}.csv")
@@ -148,11 +177,13 @@ def test_extra_column_is_ignored(warehouse, broken_raw_dir):
 def test_missing_optional_column_reads_as_null(warehouse, broken_raw_dir):
     phones = warehouse.execute(
         "select count(*), count(phone), count(phone_e164), bool_or(is_phone_junk) "
-        "from staging.stg_shop__customers").fetchone()
+        "from staging.stg_shop__customers"
+    ).fetchone()
     assert phones[0] > 0
     assert phones[1:] == (0, 0, False)
     assert _counts(warehouse, MISSING_COLUMN_TABLE)["raw"] == _data_rows(
-        broken_raw_dir / f"{MISSING_COLUMN_TABLE}.csv")
+        broken_raw_dir / f"{MISSING_COLUMN_TABLE}.csv"
+    )
 
 
 def test_malformed_amount_is_staged_as_null_and_quarantined(warehouse):
@@ -167,13 +198,19 @@ def test_impossible_date_and_bad_timestamp_are_staged_as_null_and_quarantined(wa
         "select birth_date, created_at from staging.stg_crm__contacts where contact_id = 'C900'"
     ).fetchone() == (None, None)
     assert (
-        "C900", "birth_date: impossible date; created_at: unparseable timestamp", False,
+        "C900",
+        "birth_date: impossible date; created_at: unparseable timestamp",
+        False,
     ) in _quarantine(warehouse, "crm_contacts")
 
 
 def test_every_raw_row_is_staged_or_rejected(warehouse, broken_raw_dir):
-    tables = [row[0] for row in warehouse.execute(
-        "select source_table from intermediate.int_source_row_counts_reconciled").fetchall()]
+    tables = [
+        row[0]
+        for row in warehouse.execute(
+            "select source_table from intermediate.int_source_row_counts_reconciled"
+        ).fetchall()
+    ]
     assert len(tables) == 10
     for table in tables:
         counts = _counts(warehouse, table)
@@ -189,3 +226,26 @@ def test_duplicates_and_missing_keys_are_rejected_with_their_reason(warehouse):
     reasons = {row[1] for row in _quarantine(warehouse, "shop_orders") if row[2]}
     assert {"exact_duplicate_row", "superseded_by_later_version"} <= reasons
     assert (None, "missing_key", True) in _quarantine(warehouse, "crm_contacts")
+
+
+def test_row_accounting_guard_fails_when_a_row_goes_missing(
+    warehouse_path, broken_raw_dir, tmp_path
+):
+    """The singular test fails a build whose staged + rejected rows miss a raw row."""
+    tampered = tmp_path / "tampered.duckdb"
+    shutil.copy(warehouse_path, tampered)
+    with duckdb.connect(str(tampered)) as connection:
+        connection.execute(
+            "update intermediate.int_source_row_counts_reconciled "
+            "set staged_row_count = staged_row_count - 1 where source_table = 'crm_contacts'"
+        )
+    result = run_dbt(
+        ["test", "--select", "assert_every_raw_row_is_accounted_for"],
+        duckdb_path=tampered,
+        target_path=tmp_path / "target",
+        dbt_vars={"raw_dir": str(broken_raw_dir), "as_of_date": AS_OF_DATE},
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "assert_every_raw_row_is_accounted_for" in result.stdout
+    assert "Got 1 result" in result.stdout

@@ -5,7 +5,9 @@
     record of the customer (CRM contact, shop account, order, loyalty member,
     ticket) carries the identifier: a till receipt that scanned a store's
     house card does not make its payer the card's holder. Blocked placeholder
-    values are nobody's identifier. Signals that reach no customer are listed
+    values are nobody's identifier. A phone subject is also read as an
+    international number written without '+' (`1-281-555-3163`): it reaches
+    the holders of that E.164 number. Signals that reach no customer are listed
     in review_consent_signals.
 -#}
 with
@@ -30,7 +32,9 @@ identifiers as (
 
 person_records as (
 
-    select record_key
+    select
+        record_key,
+        phone_e164
     from {{ ref('int_source_records_unioned') }}
     where is_person_record
 
@@ -57,6 +61,16 @@ holders as (
         on identifiers.record_key = person_records.record_key
     inner join customer_ids
         on identifiers.record_key = customer_ids.record_key
+    union
+    -- The E.164 digits ('12815553163'), which a subject written without '+' normalises to.
+    select
+        'phone' as identifier_type,
+        substr(person_records.phone_e164, 2) as identifier_value,
+        customer_ids.customer_id
+    from person_records
+    inner join customer_ids
+        on person_records.record_key = customer_ids.record_key
+    where person_records.phone_e164 is not null
 
 ),
 

@@ -46,6 +46,16 @@ identifiers as (
 
 ),
 
+e164_phones as (
+
+    select
+        record_key,
+        phone_e164
+    from {{ ref('int_source_records_unioned') }}
+    where phone_e164 is not null
+
+),
+
 identifier_hashes as (
 
     select distinct
@@ -56,6 +66,15 @@ identifier_hashes as (
     from identifiers
     inner join customer_ids
         on identifiers.record_key = customer_ids.record_key
+    union
+    -- A phone subject written without '+' (`1-281-555-3163`) names the E.164 digits.
+    select
+        customer_ids.customer_id,
+        'phone' as hashed_type,
+        {{ salted_hash(dbt.concat(["'phone:'", 'substr(e164_phones.phone_e164, 2)'])) }} as value_hash
+    from e164_phones
+    inner join customer_ids
+        on e164_phones.record_key = customer_ids.record_key
 
 ),
 

@@ -2,8 +2,9 @@
     Every erasure request, one row per customer holding its subject (or one row
     with no customer), and why it erases nobody when it doesn't. A request
     erases every customer holding the identifier on any of their records
-    (reading 5 applies to erasure as it does to consent); nothing requested
-    after as_of_date counts (reading 1).
+    (reading 5 applies to erasure as it does to consent), a phone also when
+    written as an international number without '+'; nothing requested after
+    as_of_date counts (reading 1).
 -#}
 with
 
@@ -39,6 +40,16 @@ customer_ids as (
 
 ),
 
+e164_phones as (
+
+    select
+        record_key,
+        substr(phone_e164, 2) as e164_digits
+    from {{ ref('int_source_records_unioned') }}
+    where phone_e164 is not null
+
+),
+
 blocked_values as (
 
     select distinct
@@ -62,6 +73,16 @@ holders as (
             and not identifiers.is_blocked
     inner join customer_ids
         on identifiers.record_key = customer_ids.record_key
+    union
+    -- A phone written without '+' (`1-281-555-3163`) is matched on the holders' E.164 digits too.
+    select
+        requests.erasure_request_id,
+        customer_ids.customer_id
+    from requests
+    inner join e164_phones
+        on requests.subject_type = 'phone' and requests.subject_identifier = e164_phones.e164_digits
+    inner join customer_ids
+        on e164_phones.record_key = customer_ids.record_key
 
 ),
 
