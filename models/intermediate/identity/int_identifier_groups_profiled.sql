@@ -15,7 +15,7 @@ identifiers as (
 
 records as (
 
-    select record_key, is_person_record, first_name_canonical, birth_date
+    select record_key, is_person_record, first_name_normalised, first_name_canonical, last_name_normalised, birth_date
     from {{ ref('int_source_records_unioned') }}
 
 ),
@@ -35,19 +35,60 @@ members as (
 
 ),
 
--- A house card is scanned for many payers; a person carries a few payment cards.
-payment_cards_per_loyalty_card as (
+card_payments as (
 
-    select
-        cards.identifier_key,
-        count(distinct tokens.identifier_value) as distinct_payment_cards
+    select distinct
+        cards.identifier_key as card_key,
+        tokens.identifier_key as token_key
     from identifiers as cards
     inner join identifiers as tokens
         on cards.record_key = tokens.record_key
     where
         cards.identifier_type = 'loyalty_card_number'
         and tokens.identifier_type = 'payment_token'
-    group by cards.identifier_key
+
+),
+
+payment_cards_per_loyalty_card as (
+
+    select card_key as identifier_key, count(*) as distinct_payment_cards
+    from card_payments
+    group by card_key
+
+),
+
+card_owners as (
+
+    select
+        identifiers.identifier_key as card_key,
+        records.first_name_normalised,
+        records.first_name_canonical,
+        records.last_name_normalised,
+        records.birth_date
+    from identifiers
+    inner join records
+        on identifiers.record_key = records.record_key
+    where identifiers.identifier_type = 'loyalty_card_number' and records.is_person_record
+
+),
+
+-- A house card is scanned for walk-in customers, whose payment cards also pay with their
+-- own loyalty cards: payment cards that pay for the card's owner and for someone else.
+-- (A person's two loyalty cards share payment cards too, but their owners agree.)
+payment_cards_lent_to_other_people as (
+
+    select
+        own.card_key as identifier_key,
+        count(distinct own.token_key) as payment_cards_of_other_people
+    from card_payments as own
+    inner join card_payments as other
+        on own.token_key = other.token_key and own.card_key <> other.card_key
+    inner join card_owners as own_owner
+        on own.card_key = own_owner.card_key
+    inner join card_owners as other_owner
+        on other.card_key = other_owner.card_key
+    where {{ signatures_conflict('own_owner', 'other_owner') }}
+    group by own.card_key
 
 ),
 
@@ -92,6 +133,8 @@ final as (
         profiled.distinct_first_names,
         profiled.distinct_birth_dates,
         coalesce(payment_cards_per_loyalty_card.distinct_payment_cards, 0) as distinct_payment_cards,
+        coalesce(payment_cards_lent_to_other_people.payment_cards_of_other_people, 0)
+            as payment_cards_of_other_people,
         coalesce(loyalty_cards_per_payment_card.distinct_loyalty_cards, 0) as distinct_loyalty_cards,
         profiled.identifier_type in ('email', 'phone') as is_household_shareable,
         case
@@ -107,6 +150,10 @@ final as (
                 and payment_cards_per_loyalty_card.distinct_payment_cards
                 > {{ var('identity_max_payment_cards_per_loyalty_card') }}
                 then 'house card: scanned with more than {{ var("identity_max_payment_cards_per_loyalty_card") }} payment cards'
+            when profiled.identifier_type = 'loyalty_card_number'
+                and payment_cards_lent_to_other_people.payment_cards_of_other_people
+                > {{ var('identity_max_other_peoples_payment_cards_per_loyalty_card') }}
+                then 'house card: scanned with payment cards of more than {{ var("identity_max_other_peoples_payment_cards_per_loyalty_card") }} other people'
             when profiled.identifier_type = 'payment_token'
                 and loyalty_cards_per_payment_card.distinct_loyalty_cards
                 > {{ var('identity_max_loyalty_cards_per_payment_card') }}
@@ -117,6 +164,8 @@ final as (
         on profiled.identifier_key = payment_cards_per_loyalty_card.identifier_key
     left join loyalty_cards_per_payment_card
         on profiled.identifier_key = loyalty_cards_per_payment_card.identifier_key
+    left join payment_cards_lent_to_other_people
+        on profiled.identifier_key = payment_cards_lent_to_other_people.identifier_key
 
 )
 

@@ -1,0 +1,329 @@
+"""Side-by-side benchmark: this project's identity resolution against Splink, same records.
+
+    python bench/compare_splink.py --persons 10000 --persons 100000 --febrl3 \\
+        [--seed 7] [--out bench/out] [--json results.json] [--timeout SECONDS] [--tools ours,splink]
+
+For each generated size (python -m scv.generate, as_of 2026-06-30) and for FEBRL3 (--febrl3):
+
+1. ours: `dbt seed`, then the timed `dbt run --select +customer_crosswalk` (raw CSV load,
+   staging, matching, identity graph, crosswalk) into <out>/<dataset>/warehouse.duckdb with its
+   own --target-path; wall time and peak RSS of the dbt process (os.wait4 rusage).
+2. Splink (bench/splink_model.py, its own process): reads
+   intermediate.int_source_records_unioned where is_person_record from that warehouse (the same
+   records after the same staging), trains the standard dedupe model, predicts, clusters.
+   Its wall time runs from reading that table to the clusters at 0.95; its peak RSS is the
+   process's peak at that moment. Clusters at 0.5 are reported too.
+3. Both are scored on exactly the same person records against truth/record_persons.csv with
+   scv.evaluate.metrics: pairwise precision/recall/F1 (from cluster sizes), B-cubed F1 (the
+   "clustered F1"), cluster count, largest cluster.
+
+Prints a markdown table (and writes JSON after every dataset, so a partial run keeps its figures).
+See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+BENCH_DIR = Path(__file__).resolve().parent
+if str(BENCH_DIR) not in sys.path:
+    sys.path.insert(0, str(BENCH_DIR))
+
+import febrl  # noqa: E402
+import scoring  # noqa: E402
+from measure import run_measured  # noqa: E402
+
+from scv.evaluate.truth import read_truth_csv  # noqa: E402
+from scv.project import PROJECT_DIR, dbt_executable  # noqa: E402
+
+AS_OF_DATE = "2026-06-30"
+
+
+# --------------------------------------------------------------------------- machine
+
+
+def load_average() -> list[float] | None:
+    try:
+        return [round(value, 2) for value in os.getloadavg()]
+    except OSError:
+        return None
+
+
+def machine_info() -> dict:
+    memory_gb = None
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("MemTotal:"):
+                    memory_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    versions = {}
+    for package in ("splink", "duckdb", "dbt-core", "dbt-duckdb", "pandas"):
+        try:
+            from importlib.metadata import version
+
+            versions[package] = version(package)
+        except Exception:  # noqa: BLE001
+            versions[package] = None
+    return {
+        "date_utc": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpu_count": os.cpu_count(),
+        "memory_gb": memory_gb,
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "load_average_at_start": load_average(),
+        "versions": versions,
+    }
+
+
+# --------------------------------------------------------------------------- data
+
+
+def generate(out_dir: Path, persons: int, seed: int) -> dict:
+    """Generated raw CSVs and truth; reused when the same size and seed are already there."""
+    manifest_path = out_dir / "truth" / "manifest.json"
+    if manifest_path.is_file():
+        manifest = json.loads(manifest_path.read_text())
+        if manifest.get("persons") == persons and manifest.get("seed") == seed:
+            return {"reused": True, "seconds": None}
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "scv.generate", "--persons", str(persons), "--seed", str(seed),
+         "--out", str(out_dir), "--as-of", AS_OF_DATE, "--quiet"],
+        check=True, cwd=PROJECT_DIR,
+    )
+    return {"reused": False, "seconds": round(time.perf_counter() - started, 1)}
+
+
+# --------------------------------------------------------------------------- tools
+
+
+def dbt_command(args: list[str], run_dir: Path, raw_dir: Path) -> tuple[list[str], dict]:
+    """The dbt command and environment, as scv.project.run_dbt builds them (own database and
+    target folder under run_dir)."""
+    target = run_dir / "target"
+    command = [dbt_executable(), *args,
+               "--vars", json.dumps({"raw_dir": str(raw_dir), "as_of_date": AS_OF_DATE}),
+               "--target-path", str(target)]
+    env = {**os.environ,
+           "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+           "SCV_DUCKDB_PATH": str(run_dir / "warehouse.duckdb"),
+           "DBT_LOG_PATH": str(target / "logs")}
+    return command, env
+
+
+def run_ours(run_dir: Path, raw_dir: Path, timeout: float | None) -> dict:
+    for stale in (run_dir / "warehouse.duckdb", run_dir / "warehouse.duckdb.wal"):
+        stale.unlink(missing_ok=True)
+    command, env = dbt_command(["seed"], run_dir, raw_dir)
+    seed = run_measured(command, cwd=PROJECT_DIR, env=env, log_path=run_dir / "dbt_seed.log")
+    if seed.returncode != 0:
+        return {"status": "failed", "step": "dbt seed", "seed": seed.as_dict()}
+    command, env = dbt_command(["run", "--select", "+customer_crosswalk"], run_dir, raw_dir)
+    load_before = load_average()
+    run = run_measured(command, cwd=PROJECT_DIR, env=env, log_path=run_dir / "dbt_run.log",
+                       timeout_seconds=timeout)
+    status = "ok" if run.returncode == 0 else ("timeout" if run.returncode == -9 else "failed")
+    return {"status": status, "seed": seed.as_dict(), "run": run.as_dict(),
+            "wall_seconds": run.wall_seconds, "peak_rss_mb": run.peak_rss_mb,
+            "load_average_before": load_before, "load_average_after": load_average()}
+
+
+def run_splink(run_dir: Path, profile: str, timeout: float | None) -> dict:
+    out = run_dir / "splink"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    command = [sys.executable, str(BENCH_DIR / "splink_model.py"),
+               "--warehouse", str(run_dir / "warehouse.duckdb"), "--out", str(out),
+               "--profile", profile]
+    load_before = load_average()
+    process = run_measured(command, cwd=PROJECT_DIR, env=dict(os.environ),
+                           log_path=run_dir / "splink.log", timeout_seconds=timeout)
+    result = {"process": process.as_dict(), "load_average_before": load_before,
+              "load_average_after": load_average()}
+    summary_path = out / "splink_timings.json"
+    if process.returncode != 0 or not summary_path.is_file():
+        result["status"] = "timeout" if process.returncode == -9 else "failed"
+        return result
+    result["status"] = "ok"
+    result["summary"] = json.loads(summary_path.read_text())
+    return result
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def read_warehouse(run_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(person records with their attributes, crosswalk) of our build."""
+    with duckdb.connect(str(run_dir / "warehouse.duckdb"), read_only=True) as connection:
+        records = connection.sql(
+            "select source_table, source_record_id, first_name_normalised as first_name, "
+            "last_name_normalised as last_name, birth_date, email_match_key as email, "
+            "phone_national_number as phone, street, city, postal_code_normalised as postcode "
+            "from intermediate.int_source_records_unioned where is_person_record"
+        ).df()
+        crosswalk = connection.sql(
+            "select source_table, source_record_id, customer_id from marts.customer_crosswalk"
+        ).df()
+    records["birth_date"] = records["birth_date"].astype(str).where(records["birth_date"].notna())
+    return records, crosswalk
+
+
+def splink_clusters(path: str) -> pd.DataFrame:
+    frame = pd.read_parquet(path)
+    return frame.rename(columns={"cluster_id": "customer_id"})[
+        ["source_table", "source_record_id", "customer_id"]
+    ]
+
+
+def evaluate_dataset(name: str, persons, run_dir: Path, truth_dir: Path, ours: dict,
+                     splink: dict | None, examples: bool) -> dict:
+    records, crosswalk = read_warehouse(run_dir)
+    truth_all = read_truth_csv(truth_dir / "record_persons.csv")
+    trap_path = truth_dir / "trap_pairs.csv"
+    traps = read_truth_csv(trap_path) if trap_path.is_file() else None
+    truth, coverage = scoring.restrict_truth(truth_all, records)
+    attributes = records.assign(
+        source_table=scoring.as_id(records["source_table"]),
+        source_record_id=scoring.as_id(records["source_record_id"]),
+    ).set_index(scoring.RECORD_KEY)
+
+    result = {"dataset": name, "persons": persons, "coverage": coverage, "rows": [],
+              "scores": {}, "errors": {}}
+    ours_scores = scoring.score(crosswalk, truth, traps)
+    result["scores"]["ours"] = ours_scores
+    result["rows"].append(scoring.table_row(
+        "ours (dbt)", name, persons, ours_scores, ours.get("wall_seconds"), ours.get("peak_rss_mb")))
+    if examples:
+        result["errors"]["ours"] = scoring.error_examples(crosswalk, truth, attributes)
+    if splink and splink.get("status") == "ok":
+        summary = splink["summary"]
+        for threshold, measured in summary["thresholds"].items():
+            predicted = splink_clusters(measured["clusters_path"])
+            scores = scoring.score(predicted, truth, traps)
+            label = f"Splink @{threshold}"
+            result["scores"][label] = scores
+            result["rows"].append(scoring.table_row(
+                label, name, persons, scores, measured["wall_seconds"], measured["peak_rss_mb"]))
+            if examples and float(threshold) == summary["model"]["cluster_threshold"]:
+                result["errors"][label] = scoring.error_examples(predicted, truth, attributes)
+    elif splink:
+        result["rows"].append({"tool": f"Splink ({splink.get('status')})", "dataset": name,
+                               "persons": persons})
+    return result
+
+
+# --------------------------------------------------------------------------- main
+
+
+def run_dataset(name: str, persons, raw_dir: Path, truth_dir: Path, profile: str,
+                args: argparse.Namespace) -> dict:
+    run_dir = (args.out / name).resolve()
+    run_dir.mkdir(parents=True, exist_ok=True)
+    print(f"[{name}] ours: dbt run --select +customer_crosswalk ...", flush=True)
+    ours = run_ours(run_dir, raw_dir, args.timeout) if "ours" in args.tools else {}
+    print(f"[{name}] ours: {ours.get('status')} {ours.get('wall_seconds')} s, "
+          f"{ours.get('peak_rss_mb')} MB", flush=True)
+    if ours.get("status") not in ("ok", None) or not (run_dir / "warehouse.duckdb").exists():
+        return {"dataset": name, "persons": persons, "ours": ours, "rows": [
+            {"tool": f"ours ({ours.get('status')})", "dataset": name, "persons": persons,
+             "wall_seconds": ours.get("wall_seconds"), "peak_rss_mb": ours.get("peak_rss_mb")}]}
+    splink = None
+    if "splink" in args.tools:
+        print(f"[{name}] Splink ...", flush=True)
+        splink = run_splink(run_dir, profile, args.timeout)
+        print(f"[{name}] Splink: {splink['status']} (process "
+              f"{splink['process']['wall_seconds']} s, {splink['process']['peak_rss_mb']} MB)",
+              flush=True)
+    result = evaluate_dataset(name, persons, run_dir, truth_dir, ours, splink,
+                              examples=args.examples or profile == "febrl3")
+    result["ours"] = ours
+    result["splink"] = splink
+    return result
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--persons", type=int, action="append", default=[],
+                        help="generated persons (repeatable)")
+    parser.add_argument("--febrl3", action="store_true", help="also run FEBRL3 (no soc_sec_id)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=BENCH_DIR / "out")
+    parser.add_argument("--json", type=Path, default=None,
+                        help="results JSON (default <out>/results.json)")
+    parser.add_argument("--timeout", type=float, default=None,
+                        help="seconds each tool run may take before it is stopped")
+    parser.add_argument("--tools", default="ours,splink",
+                        help="comma-separated: ours, splink (Splink needs our build's staging)")
+    parser.add_argument("--examples", action="store_true",
+                        help="also collect false-merge / miss examples on generated data")
+    args = parser.parse_args(argv)
+    args.tools = {tool.strip() for tool in args.tools.split(",") if tool.strip()}
+    if not args.persons and not args.febrl3:
+        parser.error("nothing to run: give --persons N and/or --febrl3")
+    args.out = args.out.resolve()
+    args.json = (args.json or args.out / "results.json").resolve()
+    return args
+
+
+def write_results(path: Path, machine: dict, command: str, datasets: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = [row for dataset in datasets for row in dataset.get("rows", [])]
+    path.write_text(json.dumps(
+        {"command": command, "machine": machine, "table": rows, "datasets": datasets},
+        indent=2, default=str))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    machine = machine_info()
+    command = "python bench/compare_splink.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    print(f"machine: {machine['cpu_count']} cores, {machine['memory_gb']} GB, "
+          f"load {machine['load_average_at_start']}, {machine['date_utc']}", flush=True)
+    datasets: list[dict] = []
+    for persons in args.persons:
+        name = f"generated-{persons}"
+        data_dir = args.out / "data" / f"persons-{persons}-seed-{args.seed}"
+        generated = generate(data_dir, persons, args.seed)
+        print(f"[{name}] data: {data_dir} ({'reused' if generated['reused'] else 'generated'})",
+              flush=True)
+        result = run_dataset(name, persons, data_dir / "raw", data_dir / "truth", "generator", args)
+        result["generated"] = generated
+        datasets.append(result)
+        write_results(args.json, machine, command, datasets)
+        print(scoring.markdown_table(result.get("rows", [])), flush=True)
+    if args.febrl3:
+        data_dir = args.out / "data" / "febrl3"
+        raw_dir, truth_dir = febrl.write_febrl3(data_dir)
+        entities = int(read_truth_csv(truth_dir / "record_persons.csv")["person_id"].nunique())
+        result = run_dataset("febrl3", entities, raw_dir, truth_dir, "febrl3", args)
+        datasets.append(result)
+        write_results(args.json, machine, command, datasets)
+        print(scoring.markdown_table(result.get("rows", [])), flush=True)
+    machine["load_average_at_end"] = load_average()
+    write_results(args.json, machine, command, datasets)
+    rows = [row for dataset in datasets for row in dataset.get("rows", [])]
+    print("\n" + scoring.markdown_table(rows))
+    print(f"\nJSON: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
