@@ -275,6 +275,11 @@ membership_edges as (
             when memberships.record_key in (select record_key from ambiguous_records)
                 then 'ambiguous record: its identifiers reach people who conflict'
             when
+                memberships.is_attribute_less
+                and memberships.identifier_type = 'phone'
+                and not {{ phone_is_likely_mobile('memberships.identifier_value') }}
+                then 'ambiguous record: no name, and a landline is a household number'
+            when
                 memberships.identifier_key in (select identifier_key from conflicted_groups)
                 and (memberships.is_attribute_less or memberships.signature_key in (select signature_key from ambiguous_signatures))
                 then 'ambiguous record: compatible with people who conflict on this identifier'
