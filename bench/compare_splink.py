@@ -127,7 +127,8 @@ def dbt_command(args: list[str], run_dir: Path, raw_dir: Path) -> tuple[list[str
     return command, env
 
 
-def run_ours(run_dir: Path, raw_dir: Path, timeout: float | None) -> dict:
+def run_ours(run_dir: Path, raw_dir: Path, timeout: float | None,
+             max_memory_mb: float | None = None) -> dict:
     for stale in (run_dir / "warehouse.duckdb", run_dir / "warehouse.duckdb.wal"):
         stale.unlink(missing_ok=True)
     command, env = dbt_command(["seed"], run_dir, raw_dir)
@@ -137,14 +138,15 @@ def run_ours(run_dir: Path, raw_dir: Path, timeout: float | None) -> dict:
     command, env = dbt_command(["run", "--select", "+customer_crosswalk"], run_dir, raw_dir)
     load_before = load_average()
     run = run_measured(command, cwd=PROJECT_DIR, env=env, log_path=run_dir / "dbt_run.log",
-                       timeout_seconds=timeout)
-    status = "ok" if run.returncode == 0 else ("timeout" if run.returncode == -9 else "failed")
+                       timeout_seconds=timeout, max_memory_mb=max_memory_mb)
+    status = "ok" if run.returncode == 0 else (run.stopped or "failed")
     return {"status": status, "seed": seed.as_dict(), "run": run.as_dict(),
             "wall_seconds": run.wall_seconds, "peak_rss_mb": run.peak_rss_mb,
             "load_average_before": load_before, "load_average_after": load_average()}
 
 
-def run_splink(run_dir: Path, profile: str, timeout: float | None) -> dict:
+def run_splink(run_dir: Path, profile: str, timeout: float | None,
+               max_memory_mb: float | None = None) -> dict:
     out = run_dir / "splink"
     if out.exists():
         shutil.rmtree(out)
@@ -154,12 +156,13 @@ def run_splink(run_dir: Path, profile: str, timeout: float | None) -> dict:
                "--profile", profile]
     load_before = load_average()
     process = run_measured(command, cwd=PROJECT_DIR, env=dict(os.environ),
-                           log_path=run_dir / "splink.log", timeout_seconds=timeout)
+                           log_path=run_dir / "splink.log", timeout_seconds=timeout,
+                           max_memory_mb=max_memory_mb)
     result = {"process": process.as_dict(), "load_average_before": load_before,
               "load_average_after": load_average()}
     summary_path = out / "splink_timings.json"
     if process.returncode != 0 or not summary_path.is_file():
-        result["status"] = "timeout" if process.returncode == -9 else "failed"
+        result["status"] = process.stopped or "failed"
         return result
     result["status"] = "ok"
     result["summary"] = json.loads(summary_path.read_text())
@@ -169,8 +172,9 @@ def run_splink(run_dir: Path, profile: str, timeout: float | None) -> dict:
 # --------------------------------------------------------------------------- scoring
 
 
-def read_warehouse(run_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(person records with their attributes, crosswalk) of our build."""
+def read_warehouse(run_dir: Path, with_crosswalk: bool = True
+                   ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """(person records with their attributes, crosswalk or None) of our build."""
     with duckdb.connect(str(run_dir / "warehouse.duckdb"), read_only=True) as connection:
         records = connection.sql(
             "select source_table, source_record_id, first_name_normalised as first_name, "
@@ -180,7 +184,7 @@ def read_warehouse(run_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         ).df()
         crosswalk = connection.sql(
             "select source_table, source_record_id, customer_id from marts.customer_crosswalk"
-        ).df()
+        ).df() if with_crosswalk else None
     records["birth_date"] = records["birth_date"].astype(str).where(records["birth_date"].notna())
     return records, crosswalk
 
@@ -193,8 +197,8 @@ def splink_clusters(path: str) -> pd.DataFrame:
 
 
 def evaluate_dataset(name: str, persons, run_dir: Path, truth_dir: Path, ours: dict,
-                     splink: dict | None, examples: bool) -> dict:
-    records, crosswalk = read_warehouse(run_dir)
+                     splink: dict | None, ours_ok: bool = True, examples: bool = True) -> dict:
+    records, crosswalk = read_warehouse(run_dir, with_crosswalk=ours_ok)
     truth_all = read_truth_csv(truth_dir / "record_persons.csv")
     trap_path = truth_dir / "trap_pairs.csv"
     traps = read_truth_csv(trap_path) if trap_path.is_file() else None
@@ -206,12 +210,18 @@ def evaluate_dataset(name: str, persons, run_dir: Path, truth_dir: Path, ours: d
 
     result = {"dataset": name, "persons": persons, "coverage": coverage, "rows": [],
               "scores": {}, "errors": {}}
-    ours_scores = scoring.score(crosswalk, truth, traps)
-    result["scores"]["ours"] = ours_scores
-    result["rows"].append(scoring.table_row(
-        "ours (dbt)", name, persons, ours_scores, ours.get("wall_seconds"), ours.get("peak_rss_mb")))
-    if examples:
-        result["errors"]["ours"] = scoring.error_examples(crosswalk, truth, attributes)
+    if crosswalk is not None:
+        ours_scores = scoring.score(crosswalk, truth, traps)
+        result["scores"]["ours"] = ours_scores
+        result["rows"].append(scoring.table_row(
+            "ours (dbt)", name, persons, ours_scores, ours.get("wall_seconds"),
+            ours.get("peak_rss_mb")))
+        if examples:
+            result["errors"]["ours"] = scoring.error_examples(crosswalk, truth, attributes)
+    else:
+        result["rows"].append({"tool": f"ours ({ours.get('status', 'not run')})", "dataset": name,
+                               "persons": persons, "wall_seconds": ours.get("wall_seconds"),
+                               "peak_rss_mb": ours.get("peak_rss_mb")})
     if splink and splink.get("status") == "ok":
         summary = splink["summary"]
         for threshold, measured in summary["thresholds"].items():
@@ -232,27 +242,49 @@ def evaluate_dataset(name: str, persons, run_dir: Path, truth_dir: Path, ours: d
 # --------------------------------------------------------------------------- main
 
 
+def staged_records_exist(run_dir: Path) -> bool:
+    """Our build got as far as the staged person records Splink reads."""
+    path = run_dir / "warehouse.duckdb"
+    if not path.exists():
+        return False
+    with duckdb.connect(str(path), read_only=True) as connection:
+        return bool(connection.sql(
+            "select count(*) from information_schema.tables where table_schema = 'intermediate' "
+            "and table_name = 'int_source_records_unioned'"
+        ).fetchall()[0][0])
+
+
+def crosswalk_exists(run_dir: Path) -> bool:
+    with duckdb.connect(str(run_dir / "warehouse.duckdb"), read_only=True) as connection:
+        return bool(connection.sql(
+            "select count(*) from information_schema.tables where table_schema = 'marts' "
+            "and table_name = 'customer_crosswalk'"
+        ).fetchall()[0][0])
+
+
 def run_dataset(name: str, persons, raw_dir: Path, truth_dir: Path, profile: str,
                 args: argparse.Namespace) -> dict:
     run_dir = (args.out / name).resolve()
     run_dir.mkdir(parents=True, exist_ok=True)
-    print(f"[{name}] ours: dbt run --select +customer_crosswalk ...", flush=True)
-    ours = run_ours(run_dir, raw_dir, args.timeout) if "ours" in args.tools else {}
-    print(f"[{name}] ours: {ours.get('status')} {ours.get('wall_seconds')} s, "
-          f"{ours.get('peak_rss_mb')} MB", flush=True)
-    if ours.get("status") not in ("ok", None) or not (run_dir / "warehouse.duckdb").exists():
+    ours: dict = {}
+    if "ours" in args.tools:
+        print(f"[{name}] ours: dbt run --select +customer_crosswalk ...", flush=True)
+        ours = run_ours(run_dir, raw_dir, args.timeout, args.max_memory_mb)
+        print(f"[{name}] ours: {ours.get('status')} {ours.get('wall_seconds')} s, "
+              f"{ours.get('peak_rss_mb')} MB", flush=True)
+    if not staged_records_exist(run_dir):
         return {"dataset": name, "persons": persons, "ours": ours, "rows": [
             {"tool": f"ours ({ours.get('status')})", "dataset": name, "persons": persons,
              "wall_seconds": ours.get("wall_seconds"), "peak_rss_mb": ours.get("peak_rss_mb")}]}
     splink = None
     if "splink" in args.tools:
         print(f"[{name}] Splink ...", flush=True)
-        splink = run_splink(run_dir, profile, args.timeout)
+        splink = run_splink(run_dir, profile, args.timeout, args.max_memory_mb)
         print(f"[{name}] Splink: {splink['status']} (process "
               f"{splink['process']['wall_seconds']} s, {splink['process']['peak_rss_mb']} MB)",
               flush=True)
     result = evaluate_dataset(name, persons, run_dir, truth_dir, ours, splink,
-                              examples=args.examples or profile == "febrl3")
+                              ours_ok=ours.get("status", "ok") == "ok" and crosswalk_exists(run_dir))
     result["ours"] = ours
     result["splink"] = splink
     return result
@@ -269,10 +301,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="results JSON (default <out>/results.json)")
     parser.add_argument("--timeout", type=float, default=None,
                         help="seconds each tool run may take before it is stopped")
+    parser.add_argument("--max-memory-mb", type=float, default=None,
+                        help="stop a tool run whose processes hold more resident memory than this")
     parser.add_argument("--tools", default="ours,splink",
                         help="comma-separated: ours, splink (Splink needs our build's staging)")
-    parser.add_argument("--examples", action="store_true",
-                        help="also collect false-merge / miss examples on generated data")
     args = parser.parse_args(argv)
     args.tools = {tool.strip() for tool in args.tools.split(",") if tool.strip()}
     if not args.persons and not args.febrl3:

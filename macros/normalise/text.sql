@@ -33,6 +33,24 @@
 {%- endmacro %}
 
 
+{#- Spark's initcap only starts words after spaces ('Jean-pierre'); match the other engines. -#}
+{% macro spark__title_case(expression) -%}
+    case
+        when length({{ expression }}) > 0 then array_join(
+            transform(
+                sequence(1, length({{ expression }})),
+                i -> case
+                    when i = 1 or not {{ regexp_is_match('substr(' ~ expression ~ ', i - 1, 1)', '\\p{L}') }}
+                        then upper(substr({{ expression }}, i, 1))
+                    else lower(substr({{ expression }}, i, 1))
+                end
+            ),
+            ''
+        )
+        else {{ expression }}
+    end
+{%- endmacro %}
+
 {#-
     Text in lower case with accents folded to plain letters ('García' -> 'garcia',
     'Søren' -> 'soren', 'Straße' -> 'strasse'), for matching. Lower case first,

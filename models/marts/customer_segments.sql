@@ -2,7 +2,7 @@
     RFM and lifecycle of every customer at as_of_date. rfm_segment comes from
     seeds/marts/rfm_segment_map.csv: the matching row of lowest priority whose
     score ranges hold the customer's r, f and m scores (the `Prospect` row,
-    with no ranges, for customers without a purchase).
+    bounds 0, for customers without a purchase: NULL scores match as 0).
 
     lifecycle_stage, first match wins (day thresholds are vars):
     - prospect: no purchase on or before as_of_date;
@@ -64,12 +64,10 @@ segment_matches as (
     from joined
     inner join segment_map
         on
-            (joined.r_score is null and segment_map.r_score_min is null)
-            or (
-                joined.r_score between segment_map.r_score_min and segment_map.r_score_max
-                and joined.f_score between segment_map.f_score_min and segment_map.f_score_max
-                and joined.m_score between segment_map.m_score_min and segment_map.m_score_max
-            )
+            -- No purchase, no scores: matched as 0, the Prospect row's bounds.
+            coalesce(joined.r_score, 0) between segment_map.r_score_min and segment_map.r_score_max
+            and coalesce(joined.f_score, 0) between segment_map.f_score_min and segment_map.f_score_max
+            and coalesce(joined.m_score, 0) between segment_map.m_score_min and segment_map.m_score_max
 
 ),
 

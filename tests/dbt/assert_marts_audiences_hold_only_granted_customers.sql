@@ -10,7 +10,7 @@ audiences as (
     from {{ ref('audience_email_marketing') }}
     union all
     select
-        'sms_marketing',
+        'sms_marketing' as purpose,
         customer_id,
         phone
     from {{ ref('audience_sms_marketing') }}

@@ -135,7 +135,9 @@ leaks as (
         'phone' as leaked
     from published_phones
     inner join erased_phones
-        on {{ dbt.right('published_phones.phone', 'length(erased_phones.national_number)') }} = erased_phones.national_number
+        on
+            {{ dbt.right('published_phones.phone', 'length(erased_phones.national_number)') }}
+            = erased_phones.national_number
     union all
     select
         published_names.mart,

@@ -33,7 +33,8 @@ purposes as (
 erasure_signals as (
 
     select
-        {{ dbt.concat(["'erasure_requests:'", 'erased.erasure_request_id', "':'", 'purposes.purpose']) }} as consent_signal_id,
+        {{ dbt.concat(["'erasure_requests:'", 'erased.erasure_request_id', "':'", 'purposes.purpose']) }}
+            as consent_signal_id,
         erased.customer_id,
         'erasure_requests' as source_table,
         cast(erased.erasure_request_id as {{ dbt.type_string() }}) as source_record_id,

@@ -65,8 +65,8 @@ erased_identifiers as (
 mobile_prefixes as (
 
     select
-        calling_code,
-        mobile_prefix
+        cast(calling_code as {{ dbt.type_string() }}) as calling_code,
+        cast(mobile_prefix as {{ dbt.type_string() }}) as mobile_prefix
     from {{ ref('phone_mobile_prefixes') }}
 
 ),
@@ -231,7 +231,9 @@ mobile_phones as (
     select distinct phones_resolved.phone
     from phones_resolved
     inner join mobile_prefixes
-        on phones_resolved.phone like {{ dbt.concat(["'+'", 'mobile_prefixes.calling_code', 'mobile_prefixes.mobile_prefix', "'%'"]) }}
+        on
+            phones_resolved.phone
+            like {{ dbt.concat(["'+'", 'mobile_prefixes.calling_code', 'mobile_prefixes.mobile_prefix', "'%'"]) }}
 
 ),
 
@@ -269,7 +271,8 @@ phone_candidates as (
             )
             or (
                 erased_identifiers.hashed_type = 'phone_e164'
-                and erased_identifiers.value_hash = {{ salted_hash(dbt.concat(["'phone_e164:'", 'phones_resolved.phone'])) }}
+                and erased_identifiers.value_hash
+                = {{ salted_hash(dbt.concat(["'phone_e164:'", 'phones_resolved.phone'])) }}
             )
     where phones_resolved.phone is not null and erased_identifiers.value_hash is null
 

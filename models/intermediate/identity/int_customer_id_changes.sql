@@ -1,7 +1,8 @@
 {#-
     What this run changed in the id registry: ids created, merged into an older
-    id, split off an existing customer, or retired (no record resolves to them
-    any more). Read by customer_id_history, which keeps them across runs.
+    id, split off an existing customer, records released (they resolve to no
+    customer any more: new data showed their identifier is shared), or retired
+    (no record resolves to the id any more). Read by customer_id_history, which keeps them across runs.
 -#}
 with
 
@@ -106,9 +107,26 @@ retired as (
 
 ),
 
+released as (
+
+    select
+        'released' as change_type,
+        previous.customer_id,
+        cast(null as {{ dbt.type_string() }}) as related_customer_id,
+        count(*) as record_count
+    from previous
+    inner join {{ ref('int_customer_ids_assigned') }} as now_assigned
+        on previous.record_key = now_assigned.record_key
+    where now_assigned.customer_id is null
+    group by previous.customer_id
+
+),
+
 unioned as (
 
     select * from merged
+    union all
+    select * from released
     union all
     select * from split
     union all

@@ -36,7 +36,9 @@ purchases_ordered as (
 
 previous_purchases as (
 
-    select customer_id, transaction_date as previous_purchase_date
+    select
+        customer_id,
+        transaction_date as previous_purchase_date
     from purchases_ordered
     where recency_order = 2
 
