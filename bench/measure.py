@@ -92,7 +92,11 @@ def measure_child(
     try:
         started = time.perf_counter()
         process = subprocess.Popen(
-            command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT,
+            command,
+            cwd=cwd,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         deadline = None if timeout_seconds is None else started + timeout_seconds
@@ -172,8 +176,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
     measured = measure_child(
-        command, cwd=args.cwd, env=dict(os.environ), log_path=args.log,
-        timeout_seconds=args.timeout, max_memory_mb=args.max_memory_mb,
+        command,
+        cwd=args.cwd,
+        env=dict(os.environ),
+        log_path=args.log,
+        timeout_seconds=args.timeout,
+        max_memory_mb=args.max_memory_mb,
     )
     args.result.write_text(json.dumps(measured.as_dict()))
     return 0

@@ -12,28 +12,43 @@ from scv.evaluate.metrics import RECORD_KEY, align_records, as_id, identity_metr
 
 # The tables whose rows are person records (with attributes); till transactions and web cookies
 # are satellites with no attributes of their own, which Splink cannot compare.
-PERSON_TABLES = ["crm_contacts", "shop_customers", "shop_orders", "loyalty_members",
-                 "support_tickets"]
+PERSON_TABLES = [
+    "crm_contacts",
+    "shop_customers",
+    "shop_orders",
+    "loyalty_members",
+    "support_tickets",
+]
 
 
 def keys(frame: pd.DataFrame) -> pd.DataFrame:
     """The record keys of a frame, as text, deduplicated."""
-    return pd.DataFrame(
-        {"source_table": as_id(frame["source_table"]),
-         "source_record_id": as_id(frame["source_record_id"])}
-    ).drop_duplicates().reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "source_table": as_id(frame["source_table"]),
+                "source_record_id": as_id(frame["source_record_id"]),
+            }
+        )
+        .drop_duplicates()
+        .reset_index(drop=True)
+    )
 
 
-def restrict_truth(record_persons: pd.DataFrame, person_records: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+def restrict_truth(
+    record_persons: pd.DataFrame, person_records: pd.DataFrame
+) -> tuple[pd.DataFrame, dict]:
     """Truth rows of exactly the scored record set, and how the two sets differ.
 
     `person_records` is the set both tools resolved (the build's person records). Truth rows
     of person tables missing from it, and records missing from the truth, are counted.
     """
     truth = pd.DataFrame(
-        {"source_table": as_id(record_persons["source_table"]),
-         "source_record_id": as_id(record_persons["source_record_id"]),
-         "person_id": as_id(record_persons["person_id"])}
+        {
+            "source_table": as_id(record_persons["source_table"]),
+            "source_record_id": as_id(record_persons["source_record_id"]),
+            "person_id": as_id(record_persons["person_id"]),
+        }
     ).drop_duplicates(RECORD_KEY)
     truth = truth[truth["source_table"].isin(PERSON_TABLES)]
     scored = keys(person_records).assign(scored=True)
@@ -49,15 +64,18 @@ def restrict_truth(record_persons: pd.DataFrame, person_records: pd.DataFrame) -
 def restrict_predictions(predicted: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
     """Predicted (source_table, source_record_id, customer_id) rows of the scored records only."""
     frame = pd.DataFrame(
-        {"source_table": as_id(predicted["source_table"]),
-         "source_record_id": as_id(predicted["source_record_id"]),
-         "customer_id": as_id(predicted["customer_id"])}
+        {
+            "source_table": as_id(predicted["source_table"]),
+            "source_record_id": as_id(predicted["source_record_id"]),
+            "customer_id": as_id(predicted["customer_id"]),
+        }
     ).drop_duplicates(RECORD_KEY)
     return frame.merge(keys(truth), on=RECORD_KEY, how="inner")
 
 
-def score(predicted: pd.DataFrame, truth: pd.DataFrame,
-          trap_pairs: pd.DataFrame | None = None) -> dict:
+def score(
+    predicted: pd.DataFrame, truth: pd.DataFrame, trap_pairs: pd.DataFrame | None = None
+) -> dict:
     """Pairwise and B-cubed scores and cluster sizes of `predicted` on the records of `truth`.
 
     `predicted` has source_table, source_record_id, customer_id (a cluster id); `truth` is the
@@ -92,8 +110,9 @@ def score(predicted: pd.DataFrame, truth: pd.DataFrame,
     return result
 
 
-def error_examples(predicted: pd.DataFrame, truth: pd.DataFrame, attributes: pd.DataFrame,
-                   limit: int = 10) -> dict:
+def error_examples(
+    predicted: pd.DataFrame, truth: pd.DataFrame, attributes: pd.DataFrame, limit: int = 10
+) -> dict:
     """Examples of false merges (a predicted cluster holding several persons) and misses (a
     person split over several clusters), with the records' attributes, for the report.
 
@@ -106,8 +125,12 @@ def error_examples(predicted: pd.DataFrame, truth: pd.DataFrame, attributes: pd.
 
     def rows(frame: pd.DataFrame) -> list[dict]:
         shown = frame.merge(attributes.reset_index(), on=RECORD_KEY, how="left")
-        columns = [*RECORD_KEY, "person_id", "customer_id",
-                   *[c for c in attributes.columns if c not in RECORD_KEY]]
+        columns = [
+            *RECORD_KEY,
+            "person_id",
+            "customer_id",
+            *[c for c in attributes.columns if c not in RECORD_KEY],
+        ]
         return shown[columns].astype(object).where(shown[columns].notna(), None).to_dict("records")
 
     persons_per_cluster = aligned.groupby("cluster")["person"].nunique()
@@ -173,9 +196,14 @@ def _format(key: str, value) -> str:
 def markdown_table(rows: list[dict]) -> str:
     """The rows as a GitHub markdown table."""
     header = "| " + " | ".join(title for _, title in TABLE_COLUMNS) + " |"
-    rule = "|" + "|".join("---" if key in {"tool", "dataset"} else "---:"
-                          for key, _ in TABLE_COLUMNS) + "|"
+    rule = (
+        "|"
+        + "|".join("---" if key in {"tool", "dataset"} else "---:" for key, _ in TABLE_COLUMNS)
+        + "|"
+    )
     lines = [header, rule]
     for row in rows:
-        lines.append("| " + " | ".join(_format(key, row.get(key)) for key, _ in TABLE_COLUMNS) + " |")
+        lines.append(
+            "| " + " | ".join(_format(key, row.get(key)) for key, _ in TABLE_COLUMNS) + " |"
+        )
     return "\n".join(lines)

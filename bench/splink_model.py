@@ -84,7 +84,8 @@ COMPARISON_TEXT = {
     "first_name": "NameComparison(first_name): exact (tf adjusted), JW>=0.92, JW>=0.88, JW>=0.7",
     "surname": "NameComparison(surname): exact (tf adjusted), JW>=0.92, JW>=0.88, JW>=0.7",
     "dob": "DateOfBirthComparison(dob): exact, Levenshtein<=1, <=1 month, <=1 year, <=10 years",
-    "email": "EmailComparison(email): exact (tf adjusted), username exact, JW>=0.88, username JW>=0.88",
+    "email": "EmailComparison(email): exact (tf adjusted), username exact, JW>=0.88 on email "
+    "and on username",
     "phone": "LevenshteinAtThresholds(phone, [1, 2])",
     "postcode": "LevenshteinAtThresholds(postcode, [1, 2])",
     "city": "ExactMatch(city) with term frequency adjustments",
@@ -205,9 +206,9 @@ def run(warehouse: Path, out_dir: Path, profile: str = "generator") -> dict:
     mark("trained")
 
     predictions = linker.inference.predict(threshold_match_probability=PREDICT_THRESHOLD)
-    pair_count = connection.execute(
-        f"select count(*) from {predictions.physical_name}"
-    ).fetchall()[0][0]
+    pair_count = connection.execute(f"select count(*) from {predictions.physical_name}").fetchall()[
+        0
+    ][0]
     mark("predicted")
 
     results: dict = {}

@@ -17,29 +17,73 @@ import febrl  # noqa: E402
 
 def febrl_frame(rows: list[dict]) -> pd.DataFrame:
     """Rows in FEBRL's shape (as load_febrl3 returns them: indexed by rec_id, NaN when empty)."""
-    columns = ["rec_id", "given_name", "surname", "street_number", "address_1", "address_2",
-               "suburb", "postcode", "state", "date_of_birth", "soc_sec_id"]
+    columns = [
+        "rec_id",
+        "given_name",
+        "surname",
+        "street_number",
+        "address_1",
+        "address_2",
+        "suburb",
+        "postcode",
+        "state",
+        "date_of_birth",
+        "soc_sec_id",
+    ]
     frame = pd.DataFrame([{column: row.get(column, np.nan) for column in columns} for row in rows])
     return frame.set_index("rec_id")
 
 
 ROWS = [
-    {"rec_id": "rec-1496-org", "given_name": "mitchell", "surname": "green", "street_number": "7",
-     "address_1": "wallaby place", "address_2": "delmar", "suburb": "cleveland",
-     "postcode": "2119", "state": "sa", "date_of_birth": "19560409", "soc_sec_id": "1804974"},
-    {"rec_id": "rec-1496-dup-0", "given_name": "mitchell", "surname": "grene",
-     "address_1": "wallaby place", "suburb": "cleveland", "postcode": "2119",
-     "date_of_birth": "19561309", "soc_sec_id": "1804974"},
-    {"rec_id": "rec-12-dup-3", "surname": "o'brien", "street_number": "12",
-     "address_1": "main road", "postcode": "0800", "date_of_birth": "1956040"},
+    {
+        "rec_id": "rec-1496-org",
+        "given_name": "mitchell",
+        "surname": "green",
+        "street_number": "7",
+        "address_1": "wallaby place",
+        "address_2": "delmar",
+        "suburb": "cleveland",
+        "postcode": "2119",
+        "state": "sa",
+        "date_of_birth": "19560409",
+        "soc_sec_id": "1804974",
+    },
+    {
+        "rec_id": "rec-1496-dup-0",
+        "given_name": "mitchell",
+        "surname": "grene",
+        "address_1": "wallaby place",
+        "suburb": "cleveland",
+        "postcode": "2119",
+        "date_of_birth": "19561309",
+        "soc_sec_id": "1804974",
+    },
+    {
+        "rec_id": "rec-12-dup-3",
+        "surname": "o'brien",
+        "street_number": "12",
+        "address_1": "main road",
+        "postcode": "0800",
+        "date_of_birth": "1956040",
+    },
 ]
 
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("19560409", "1956-04-09"), ("20000229", "2000-02-29"), ("19000229", ""),
-     ("19561309", ""), ("19560431", ""), ("1956040", ""), ("", ""), (np.nan, ""), (None, ""),
-     (" 19560409 ", "1956-04-09"), ("1956-04-09", "")],
+    [
+        ("19560409", "1956-04-09"),
+        ("20000229", "2000-02-29"),
+        ("19000229", ""),
+        ("19561309", ""),
+        ("19560431", ""),
+        ("1956040", ""),
+        ("", ""),
+        (np.nan, ""),
+        (None, ""),
+        (" 19560409 ", "1956-04-09"),
+        ("1956-04-09", ""),
+    ],
 )
 def test_birth_date_is_iso_or_empty(raw, expected):
     assert febrl.febrl_birth_date(raw) == expected
@@ -47,11 +91,13 @@ def test_birth_date_is_iso_or_empty(raw, expected):
 
 @pytest.mark.parametrize(
     ("number", "line1", "line2", "expected"),
-    [("7", "wallaby place", "delmar", "7 wallaby place, delmar"),
-     ("7", "wallaby place", np.nan, "7 wallaby place"),
-     (np.nan, "wallaby place", np.nan, "wallaby place"),
-     (np.nan, np.nan, "delmar", "delmar"),
-     (np.nan, np.nan, np.nan, "")],
+    [
+        ("7", "wallaby place", "delmar", "7 wallaby place, delmar"),
+        ("7", "wallaby place", np.nan, "7 wallaby place"),
+        (np.nan, "wallaby place", np.nan, "wallaby place"),
+        (np.nan, np.nan, "delmar", "delmar"),
+        (np.nan, np.nan, np.nan, ""),
+    ],
 )
 def test_street_joins_number_and_address_lines(number, line1, line2, expected):
     assert febrl.febrl_street(number, line1, line2) == expected
@@ -59,8 +105,12 @@ def test_street_joins_number_and_address_lines(number, line1, line2, expected):
 
 @pytest.mark.parametrize(
     ("rec_id", "entity"),
-    [("rec-123-org", "123"), ("rec-123-dup-0", "123"), ("rec-123-dup-14", "123"),
-     (" rec-7-org ", "7")],
+    [
+        ("rec-123-org", "123"),
+        ("rec-123-dup-0", "123"),
+        ("rec-123-dup-14", "123"),
+        (" rec-7-org ", "7"),
+    ],
 )
 def test_entity_from_record_id(rec_id, entity):
     assert febrl.febrl_entity(rec_id) == entity
@@ -77,11 +127,20 @@ def test_crm_contacts_mapping():
     assert list(crm.columns) == febrl.CRM_COLUMNS
     first = crm.iloc[0].to_dict()
     assert first == {
-        "contact_id": "rec-1496-org", "first_name": "mitchell", "last_name": "green",
-        "email": "", "phone": "", "birth_date": "1956-04-09", "gender": "",
-        "street": "7 wallaby place, delmar", "city": "cleveland", "postal_code": "2119",
-        "country": "AU", "created_at": febrl.RECORD_TIMESTAMP,
-        "updated_at": febrl.RECORD_TIMESTAMP, "is_deleted": "false",
+        "contact_id": "rec-1496-org",
+        "first_name": "mitchell",
+        "last_name": "green",
+        "email": "",
+        "phone": "",
+        "birth_date": "1956-04-09",
+        "gender": "",
+        "street": "7 wallaby place, delmar",
+        "city": "cleveland",
+        "postal_code": "2119",
+        "country": "AU",
+        "created_at": febrl.RECORD_TIMESTAMP,
+        "updated_at": febrl.RECORD_TIMESTAMP,
+        "is_deleted": "false",
     }
     # An impossible date is dropped, missing values are empty, leading zeros are kept.
     assert crm.iloc[1]["birth_date"] == ""
@@ -132,5 +191,9 @@ def test_read_febrl_csv_keeps_text(tmp_path):
     frame = febrl.read_febrl_csv(path)
     assert frame.index.tolist() == ["rec-1-org"]
     row = frame.iloc[0]
-    assert (row["postcode"], row["street_number"], row["date_of_birth"]) == ("0800", "07", "19800101")
+    assert (row["postcode"], row["street_number"], row["date_of_birth"]) == (
+        "0800",
+        "07",
+        "19800101",
+    )
     assert pd.isna(row["address_2"])

@@ -33,8 +33,10 @@ TRUTH = pd.concat(
     ignore_index=True,
 )
 PERSON_RECORDS = pd.concat(
-    [frame("crm_contacts", {"c1": 1, "c2": 1, "c3": 1}, "x"),
-     frame("shop_orders", {"o1": 1, "o2": 1}, "x")],
+    [
+        frame("crm_contacts", {"c1": 1, "c2": 1, "c3": 1}, "x"),
+        frame("shop_orders", {"o1": 1, "o2": 1}, "x"),
+    ],
     ignore_index=True,
 )
 
@@ -42,21 +44,28 @@ PERSON_RECORDS = pd.concat(
 def test_restrict_truth_keeps_the_shared_person_records():
     truth, coverage = scoring.restrict_truth(TRUTH, PERSON_RECORDS)
     assert sorted(zip(truth["source_table"], truth["source_record_id"], strict=True)) == [
-        ("crm_contacts", "c1"), ("crm_contacts", "c2"), ("crm_contacts", "c3"),
+        ("crm_contacts", "c1"),
+        ("crm_contacts", "c2"),
+        ("crm_contacts", "c3"),
         ("shop_orders", "o1"),
     ]
     # o2 is in the build but not in the truth (e.g. a quarantined row listed nowhere).
-    assert coverage == {"scored_records": 4, "truth_person_records_not_in_build": 0,
-                        "build_records_not_in_truth": 1}
+    assert coverage == {
+        "scored_records": 4,
+        "truth_person_records_not_in_build": 0,
+        "build_records_not_in_truth": 1,
+    }
 
 
 def test_score_pairwise_bcubed_and_clusters():
     truth, _ = scoring.restrict_truth(TRUTH, PERSON_RECORDS)
     # c1+c2 right, o1 split off, c3 alone: 1 of 3 true pairs found, no wrong pair.
     predicted = pd.concat(
-        [frame("crm_contacts", {"c1": "K1", "c2": "K1", "c3": "K2"}, "customer_id"),
-         frame("shop_orders", {"o1": "K3", "o9": "K1"}, "customer_id"),
-         frame("pos_transactions", {"t1": "K1"}, "customer_id")],
+        [
+            frame("crm_contacts", {"c1": "K1", "c2": "K1", "c3": "K2"}, "customer_id"),
+            frame("shop_orders", {"o1": "K3", "o9": "K1"}, "customer_id"),
+            frame("pos_transactions", {"t1": "K1"}, "customer_id"),
+        ],
         ignore_index=True,
     )
     scores = scoring.score(predicted, truth)
@@ -85,11 +94,13 @@ def test_score_reports_trap_merges_between_person_records_only():
     truth, _ = scoring.restrict_truth(TRUTH, PERSON_RECORDS)
     predicted = frame("crm_contacts", {"c1": "K1", "c2": "K1", "c3": "K1"}, "customer_id")
     traps = pd.DataFrame(
-        {"trap_type": ["twins", "house_card"],
-         "source_table_a": ["crm_contacts", "loyalty_members"],
-         "source_record_id_a": ["c1", "L1"],
-         "source_table_b": ["crm_contacts", "pos_transactions"],
-         "source_record_id_b": ["c3", "t1"]}
+        {
+            "trap_type": ["twins", "house_card"],
+            "source_table_a": ["crm_contacts", "loyalty_members"],
+            "source_record_id_a": ["c1", "L1"],
+            "source_table_b": ["crm_contacts", "pos_transactions"],
+            "source_record_id_b": ["c3", "t1"],
+        }
     )
     scores = scoring.score(predicted, truth, traps)
     assert scores["trap_pairs_merged"] == {"checked": 1, "merged": 1, "by_type": {"twins": 1}}
@@ -99,12 +110,15 @@ def test_score_reports_trap_merges_between_person_records_only():
 def test_error_examples_lists_false_merges_and_misses():
     truth, _ = scoring.restrict_truth(TRUTH, PERSON_RECORDS)
     predicted = pd.concat(
-        [frame("crm_contacts", {"c1": "K1", "c2": "K2", "c3": "K1"}, "customer_id"),
-         frame("shop_orders", {"o1": "K2"}, "customer_id")],
+        [
+            frame("crm_contacts", {"c1": "K1", "c2": "K2", "c3": "K1"}, "customer_id"),
+            frame("shop_orders", {"o1": "K2"}, "customer_id"),
+        ],
         ignore_index=True,
     )
     attributes = PERSON_RECORDS.rename(columns={"x": "first_name"}).set_index(
-        ["source_table", "source_record_id"])
+        ["source_table", "source_record_id"]
+    )
     examples = scoring.error_examples(predicted, truth, attributes)
     assert examples["clusters_with_several_persons"] == 1
     assert examples["persons_split"] == 1
@@ -116,17 +130,26 @@ def test_error_examples_lists_false_merges_and_misses():
 
 def test_markdown_table_formats_numbers_and_gaps():
     row = scoring.table_row(
-        "ours (dbt)", "generated-10000", 10000,
-        {"records": 34958, "clusters": 10801, "largest_cluster": 16,
-         "pairwise": {"precision": 0.99751, "recall": 0.95, "f1": 0.97},
-         "bcubed": {"f1": 0.98}},
-        37.68, 846.5,
+        "ours (dbt)",
+        "generated-10000",
+        10000,
+        {
+            "records": 34958,
+            "clusters": 10801,
+            "largest_cluster": 16,
+            "pairwise": {"precision": 0.99751, "recall": 0.95, "f1": 0.97},
+            "bcubed": {"f1": 0.98},
+        },
+        37.68,
+        846.5,
     )
     table = scoring.markdown_table([row, {"tool": "Splink (timeout)", "dataset": "x"}])
     lines = table.splitlines()
     assert lines[0].startswith("| tool | data | persons | records | pairwise P |")
-    assert lines[2] == ("| ours (dbt) | generated-10000 | 10,000 | 34,958 | 0.9975 | 0.9500 | "
-                        "0.9700 | 0.9800 | 10,801 | 16 | 37.7 | 846 |")
+    assert lines[2] == (
+        "| ours (dbt) | generated-10000 | 10,000 | 34,958 | 0.9975 | 0.9500 | "
+        "0.9700 | 0.9800 | 10,801 | 16 | 37.7 | 846 |"
+    )
     assert lines[3].count("n/a") == 10
 
 
@@ -175,8 +198,10 @@ def test_peak_is_not_inherited_from_a_big_parent():
 
 def test_splink_rules_follow_the_columns_present():
     everything = set(splink_model.COLUMNS)
-    assert splink_model.usable_rules(splink_model.PREDICTION_RULES, everything) == \
-        splink_model.PREDICTION_RULES
+    assert (
+        splink_model.usable_rules(splink_model.PREDICTION_RULES, everything)
+        == splink_model.PREDICTION_RULES
+    )
     febrl_columns = everything - {"email", "phone"}
     rules = splink_model.usable_rules(splink_model.PREDICTION_RULES, febrl_columns)
     assert ("email",) not in rules and ("phone",) not in rules
@@ -187,5 +212,6 @@ def test_splink_rules_follow_the_columns_present():
     description = splink_model.model_description("febrl3", febrl_columns)
     assert len(description["comparisons"]) == 6
     assert description["deterministic_rules"] == [
-        "block_on(first_name, surname, dob)", "block_on(first_name, surname, postcode)"
+        "block_on(first_name, surname, dob)",
+        "block_on(first_name, surname, postcode)",
     ]

@@ -70,7 +70,8 @@ def raw_dir(generated, tmp_path_factory):
     ])  # fmt: skip
     _append_rows(raw / "erasure_requests.csv", [
         {"request_id": UNKNOWN_ERASURE, "subject_type": "email",
-         "subject_value": "zz.marts.never.seen.4419@gmail.com", "requested_at": "2025-02-02T00:00:00Z"},
+         "subject_value": "zz.marts.never.seen.4419@gmail.com",
+         "requested_at": "2025-02-02T00:00:00Z"},
     ])  # fmt: skip
     return raw
 
@@ -112,7 +113,13 @@ def test_rfm_matches_the_truth(scores):
 def test_golden_values_match_the_truth(scores):
     attributes = scores["golden"]["attributes"]
     assert scores["golden"]["persons_missing_from_dim_customer"] == 0
-    floors = {"phone": 0.95, "email": 0.9, "birth_date": 0.97, "postal_code": 0.95, "country_code": 0.97}
+    floors = {
+        "phone": 0.95,
+        "email": 0.9,
+        "birth_date": 0.97,
+        "postal_code": 0.95,
+        "country_code": 0.97,
+    }
     for attribute, floor in floors.items():
         assert attributes[attribute]["accuracy"] >= floor, (attribute, attributes[attribute])
 
@@ -128,21 +135,29 @@ def test_no_erased_identifier_is_left_in_marts_or_snapshot(scores, warehouse):
     assert "snapshots" in leak_scan["schemas_scanned"]
     assert leak_scan["leaking_rows"] == 0, leak_scan["leaking_columns"]
     # The first build saw them before their erasure: the snapshot did hold them, and was scrubbed.
-    scrubbed_versions = query(warehouse, """
+    scrubbed_versions = query(
+        warehouse,
+        """
         select count(*)
         from snapshots.dim_customer_snapshot as snapshot
         inner join marts.dim_customer as customers on snapshot.customer_id = customers.customer_id
         where customers.is_erased and not snapshot.is_erased
-    """)[0][0]
+    """,
+    )[0][0]
     assert scrubbed_versions > 0
 
 
 def test_bad_consent_input_is_listed_for_review(warehouse):
-    reasons = dict(query(warehouse, f"""
+    reasons = dict(
+        query(
+            warehouse,
+            f"""
         select source_record_id, review_reason
         from marts.review_consent_signals
         where source_record_id in ('{UNKNOWN_SUBJECT_EVENT}', '{FUTURE_EVENT}')
-    """))
+    """,
+        )
+    )
     assert reasons == {
         UNKNOWN_SUBJECT_EVENT: "no customer holds the subject identifier",
         FUTURE_EVENT: "captured after as_of_date",
@@ -150,18 +165,26 @@ def test_bad_consent_input_is_listed_for_review(warehouse):
 
 
 def test_erasure_request_for_an_unknown_email_is_listed_for_review(warehouse):
-    rows = query(warehouse, f"""
+    rows = query(
+        warehouse,
+        f"""
         select review_reason, subject_hash is not null
         from marts.review_erasure_requests
         where erasure_request_id = '{UNKNOWN_ERASURE}'
-    """)
+    """,
+    )
     assert rows == [("no customer holds the subject identifier", True)]
 
 
 def test_segment_history_keeps_one_row_per_customer_and_date(warehouse, history_as_of):
-    dates = dict(query(warehouse, """
+    dates = dict(
+        query(
+            warehouse,
+            """
         select cast(as_of_date as varchar), count(*) from marts.customer_segments_history group by 1
-    """))
+    """,
+        )
+    )
     assert set(dates) == {history_as_of, AS_OF_DATE}
     customers = query(warehouse, "select count(*) from marts.dim_customer")[0][0]
     assert dates[AS_OF_DATE] == customers

@@ -1,6 +1,7 @@
 {#-
     What this run changed in the id registry: ids created, merged into an older
-    id, split off an existing customer, records released (they resolve to no
+    id, split off an existing customer, records moved from one existing customer
+    to another, records released (they resolve to no
     customer any more: new data showed their identifier is shared), or retired
     (no record resolves to the id any more). Read by customer_id_history, which keeps them across runs.
 -#}
@@ -107,6 +108,23 @@ retired as (
 
 ),
 
+-- Records of a customer that still exists now resolving to another existing customer.
+moved as (
+
+    select
+        'moved' as change_type,
+        transitions.old_customer_id as customer_id,
+        transitions.new_customer_id as related_customer_id,
+        transitions.record_count
+    from transitions
+    inner join current_ids as old_id
+        on transitions.old_customer_id = old_id.customer_id
+    inner join current_ids as new_id
+        on transitions.new_customer_id = new_id.customer_id
+    where transitions.old_customer_id <> transitions.new_customer_id and not new_id.is_new_id
+
+),
+
 released as (
 
     select
@@ -125,6 +143,8 @@ released as (
 unioned as (
 
     select * from merged
+    union all
+    select * from moved
     union all
     select * from released
     union all

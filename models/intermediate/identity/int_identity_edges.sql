@@ -28,6 +28,15 @@ groups as (
 
 ),
 
+-- National mobile prefixes of the countries served (seeds/marts/phone_mobile_prefixes.csv); a
+-- national number is compared without its trunk zeros, as the phone identifier has no country.
+mobile_prefixes as (
+
+    select distinct cast(mobile_prefix as {{ dbt.type_string() }}) as mobile_prefix
+    from {{ ref('phone_mobile_prefixes') }}
+
+),
+
 overrides as (
 
     select
@@ -277,8 +286,12 @@ membership_edges as (
             when
                 memberships.is_attribute_less
                 and memberships.identifier_type = 'phone'
-                and not {{ phone_is_likely_mobile('memberships.identifier_value') }}
-                then 'ambiguous record: no name, and a landline is a household number'
+                and not exists (
+                    select 1 from mobile_prefixes
+                    where {{ regexp_replace_all('memberships.identifier_value', '^0+', '') }}
+                        like {{ dbt.concat(['mobile_prefixes.mobile_prefix', "'%'"]) }}
+                )
+                then 'ambiguous record: no name, and a phone that is not a mobile is a household number'
             when
                 memberships.identifier_key in (select identifier_key from conflicted_groups)
                 and (memberships.is_attribute_less or memberships.signature_key in (select signature_key from ambiguous_signatures))

@@ -1,7 +1,8 @@
 {#-
     A consent event has no updated_at: of two rows with one consent_event_id the
-    later in the file wins. A row whose subject, purpose or status cannot be read
-    is rejected: a consent signal that cannot be applied must not be guessed at.
+    later in the file wins. A row whose subject, purpose or status cannot be read,
+    or whose subject is a blocked placeholder (none@none.com), is rejected: a
+    consent signal that cannot be applied must not be guessed at.
 -#}
 {%- set purposes = ['email_marketing', 'sms_marketing', 'profiling', 'third_party_sharing'] -%}
 {%- set consent_statuses = ['granted', 'denied', 'withdrawn'] -%}

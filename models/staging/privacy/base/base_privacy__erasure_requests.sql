@@ -1,7 +1,8 @@
 {#-
     A request has no updated_at: of two rows with one request_id the later in the
-    file wins. A request whose subject cannot be read is rejected into the
-    quarantine, where a steward sees it (it cannot be matched to anyone).
+    file wins. A request whose subject cannot be read or is a blocked placeholder
+    is rejected into the quarantine, where a steward sees it (it cannot be matched
+    to anyone).
 -#}
 with
 
