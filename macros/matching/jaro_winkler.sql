@@ -21,3 +21,8 @@
 {% macro spark__jaro_winkler(left, right) -%}
     jaro_winkler_similarity({{ left }}, {{ right }})
 {%- endmacro %}
+
+{#- Created by the on-run-start hook (macro create_engine_functions), in the target schema. -#}
+{% macro postgres__jaro_winkler(left, right) -%}
+    {{ target.schema }}.jaro_winkler_similarity({{ left }}, {{ right }})
+{%- endmacro %}

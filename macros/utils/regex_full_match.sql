@@ -4,7 +4,8 @@
 {%- endmacro %}
 
 {% macro default__regex_full_match(expression, pattern) -%}
-    ({{ expression }} ~ {{ dbt.concat(["'^(?:'", pattern, "')$'"]) }})
+    {#- `~` binds tighter than `||` on PostgreSQL: the concatenated pattern needs its own parentheses. -#}
+    ({{ expression }} ~ ({{ dbt.concat(["'^(?:'", pattern, "')$'"]) }}))
 {%- endmacro %}
 
 {% macro duckdb__regex_full_match(expression, pattern) -%}

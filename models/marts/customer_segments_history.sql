@@ -8,10 +8,9 @@
 {{
     config(
         materialized='incremental',
-        unique_key=['customer_id', 'as_of_date'],
-        incremental_strategy='delete+insert',
         full_refresh=false,
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        **replace_incremental_config(unique_key=['customer_id', 'as_of_date'], partition_by=['as_of_date'])
     )
 }}
 

@@ -1,4 +1,7 @@
-"""Fellegi-Sunter parameters estimated from the comparison patterns (u: random pairs; m, prior: EM)."""
+"""Fellegi-Sunter parameters estimated from the comparison patterns.
+
+u from random pairs; m and the prior by EM.
+"""
 
 from scv.matching.parameters import estimate_match_parameters
 

@@ -9,7 +9,10 @@ COMMANDS = {
     "generate": ("scv.generate.__main__", "write raw contract CSVs and their ground truth"),
     "evaluate": ("scv.evaluate.__main__", "score the marts of a build against ground truth"),
     "load-raw": ("scv.load_raw", "load raw CSVs into a server engine's `raw` schema"),
-    "export-parameters": ("scv.matching.export", "save DuckDB's estimated match parameters as a seed"),
+    "export-parameters": (
+        "scv.matching.export",
+        "save DuckDB's estimated match parameters as a seed",
+    ),
 }
 
 

@@ -45,11 +45,10 @@ def run_dbt(
         full_env["SCV_DUCKDB_PATH"] = str(duckdb_path)
     if target_path:
         full_env["DBT_LOG_PATH"] = str(Path(target_path) / "logs")
-    result = subprocess.run(
-        command, cwd=PROJECT_DIR, env=full_env, capture_output=True, text=True
-    )
+    result = subprocess.run(command, cwd=PROJECT_DIR, env=full_env, capture_output=True, text=True)
     if check and result.returncode != 0:
         raise RuntimeError(
-            f"dbt {' '.join(args)} failed ({result.returncode}):\n{result.stdout[-8000:]}\n{result.stderr[-4000:]}"
+            f"dbt {' '.join(args)} failed ({result.returncode}):\n"
+            f"{result.stdout[-8000:]}\n{result.stderr[-4000:]}"
         )
     return result

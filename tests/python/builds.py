@@ -17,8 +17,19 @@ AS_OF_DATE = "2026-06-30"
 def generate(out_dir: Path, persons: int, seed: int) -> Path:
     """Write raw CSVs and truth for `persons` generated people; returns the output directory."""
     subprocess.run(
-        [sys.executable, "-m", "scv.generate", "--persons", str(persons), "--seed", str(seed),
-         "--out", str(out_dir), "--as-of", AS_OF_DATE],
+        [
+            sys.executable,
+            "-m",
+            "scv.generate",
+            "--persons",
+            str(persons),
+            "--seed",
+            str(seed),
+            "--out",
+            str(out_dir),
+            "--as-of",
+            AS_OF_DATE,
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -26,9 +37,17 @@ def generate(out_dir: Path, persons: int, seed: int) -> Path:
     return out_dir
 
 
-def build(raw_dir: Path, work_dir: Path, command: str = "build", extra_vars: dict | None = None,
-          extra_args: list[str] | None = None) -> Path:
-    """Run `dbt <command>` on `raw_dir` into `work_dir/warehouse.duckdb`; returns the database path."""
+def build(
+    raw_dir: Path,
+    work_dir: Path,
+    command: str = "build",
+    extra_vars: dict | None = None,
+    extra_args: list[str] | None = None,
+) -> Path:
+    """Run `dbt <command>` on `raw_dir` into `work_dir/warehouse.duckdb`.
+
+    Returns the database path.
+    """
     database = work_dir / "warehouse.duckdb"
     run_dbt(
         [command, *(extra_args or [])],
@@ -45,7 +64,10 @@ def query(database: Path, sql: str) -> list[tuple]:
 
 
 def truncate_raw(raw_dir: Path, out_dir: Path, keep_fraction: float) -> Path:
-    """Copy every raw CSV keeping the first `keep_fraction` of its rows: an earlier extract of the same data."""
+    """Copy every raw CSV keeping the first `keep_fraction` of its rows.
+
+    That is an earlier extract of the same data.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     for path in sorted(raw_dir.glob("*.csv")):
         with path.open(newline="", encoding="utf-8") as source:

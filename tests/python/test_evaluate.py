@@ -294,11 +294,34 @@ def test_golden_accuracy_uses_normalised_values_and_skips_erased_persons():
     dim["birth_date"] = pd.to_datetime(dim["birth_date"])
     result = golden_metrics(persons, dim, person_customers)
     assert result["persons_evaluated"] == 2
-    assert result["attributes"]["first_name"] == {"correct": 1, "evaluated": 2, "accuracy": 0.5}
+    assert result["attributes"]["first_name"] == {
+        "correct": 1,
+        "evaluated": 2,
+        "accuracy": 0.5,
+        "truth_blank": 0,
+        "filled_where_truth_blank": 0,
+    }
     assert result["attributes"]["last_name"]["accuracy"] == 1.0
-    assert result["attributes"]["phone"]["accuracy"] == 1.0  # both empty for B
+    # B's phone is blank in the truth: not scored, only counted.
+    assert result["attributes"]["phone"]["evaluated"] == 1
+    assert result["attributes"]["phone"]["truth_blank"] == 1
     assert result["attributes"]["birth_date"]["accuracy"] == 1.0
     assert result["all_key_attributes_correct"] == {"correct": 1, "share": 0.5}
+
+
+def test_golden_attribute_blank_in_truth_is_counted_not_scored():
+    persons = pd.DataFrame([person_row("A", email=None)])
+    person_customers = pd.DataFrame(
+        {"person_id": ["A"], "customer_id": ["c1"], "is_correctly_resolved": [True]}
+    )
+    dim = pd.DataFrame(
+        [{**person_row("A", email="guess@example.com"), "customer_id": "c1"}]
+    ).drop(columns=["person_id", "is_erased"])
+    dim["birth_date"] = pd.to_datetime(dim["birth_date"])
+    result = golden_metrics(persons, dim, person_customers)
+    assert result["attributes"]["email"]["evaluated"] == 0
+    assert result["attributes"]["email"]["filled_where_truth_blank"] == 1
+    assert result["all_key_attributes_correct"] == {"correct": 1, "share": 1.0}
 
 
 def test_golden_missing_dim_row_is_wrong_and_missing_column_not_available():

@@ -68,7 +68,7 @@ def test_sql_and_python_components_were_both_built(full_build):
 
 @pytest.fixture(scope="module")
 def incremental_builds(generated, tmp_path_factory):
-    """Build an earlier extract (80% of every file), then the full data, then the full data again."""
+    """Build an earlier extract (80% of every file), the full data, then the full data again."""
     work = tmp_path_factory.mktemp("incremental")
     earlier_raw = truncate_raw(generated / "raw", work / "earlier_raw", keep_fraction=0.8)
     snapshots = {}
@@ -100,7 +100,9 @@ def test_rebuilding_the_same_data_changes_no_id(incremental_builds):
 def test_adding_data_keeps_ids_unless_a_recorded_merge_or_split(incremental_builds):
     earlier, full = incremental_builds["earlier"], incremental_builds["full"]
     earlier_invocations = {row[3] for row in incremental_builds["earlier_history"]}
-    changes = [row for row in incremental_builds["full_history"] if row[3] not in earlier_invocations]
+    changes = [
+        row for row in incremental_builds["full_history"] if row[3] not in earlier_invocations
+    ]
     merged_away = {row[1] for row in changes if row[0] == "merged"}
     split_from = {row[2] for row in changes if row[0] == "split"}
     released_from = {row[1] for row in changes if row[0] == "released"}
@@ -121,7 +123,8 @@ def test_adding_data_keeps_ids_unless_a_recorded_merge_or_split(incremental_buil
         )
     ]
     assert unexplained == []
-    # The generated traps and noise make merges likely when 20% more rows arrive; the history must show them.
+    # The generated traps and noise make merges likely when 20% more rows arrive;
+    # the history must show them.
     assert len(changed) == 0 or changes
 
 

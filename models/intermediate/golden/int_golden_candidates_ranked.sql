@@ -5,7 +5,8 @@
     2. the group's own preference: a mobile over a landline (is_preferred); the
        most recently confirmed email, and the most recently confirmed address
        (confirmed_at: the latest time any record carried the same email match
-       key, or the same country and postal code in any spelling);
+       key or a misspelling of it (two or three edits), or the same country and
+       postal code in any spelling);
     3. support: a value more of the customer's records carry beats a one-off
        (support_count; a typo or an old address is rarely repeated);
     4. source trust (trust_rank from seeds/marts/survivorship_rules.csv, 1 best);

@@ -83,17 +83,38 @@ customer_records as (
 ),
 
 -- An email is confirmed each time any record of the customer carries it (a login, an order, a form).
-email_confirmations as (
+email_seen as (
 
     select
         customer_ids.customer_id,
         identifiers.identifier_value as email_match_key,
-        max(identifiers.last_seen_at) as confirmed_at
+        max(identifiers.last_seen_at) as seen_at
     from {{ ref('int_identifiers_unioned') }} as identifiers
     inner join customer_ids
         on identifiers.record_key = customer_ids.record_key
     where identifiers.identifier_type = 'email' and not identifiers.is_blocked
     group by customer_ids.customer_id, identifiers.identifier_value
+
+),
+
+-- A misspelling (two edits or fewer, three in an address over 15 characters) confirms the address it misspells: the latest order typed
+-- with a typo still confirms the address, and support then prefers its usual spelling.
+email_confirmations as (
+
+    select
+        address.customer_id,
+        address.email_match_key,
+        max(spelling.seen_at) as confirmed_at
+    from email_seen as address
+    inner join email_seen as spelling
+        on
+            address.customer_id = spelling.customer_id
+            and (
+                address.email_match_key = spelling.email_match_key
+                or {{ levenshtein('address.email_match_key', 'spelling.email_match_key') }}
+                <= case when length(address.email_match_key) > 15 then 3 else 2 end
+            )
+    group by address.customer_id, address.email_match_key
 
 ),
 

@@ -5,10 +5,9 @@
 {{
     config(
         materialized='incremental',
-        unique_key='record_key',
-        incremental_strategy='delete+insert',
         full_refresh=false,
-        on_schema_change='append_new_columns'
+        on_schema_change='append_new_columns',
+        **replace_incremental_config(unique_key='record_key', partition_by=['source_table'])
     )
 }}
 -- depends_on: {{ ref('int_customer_id_changes') }}

@@ -382,9 +382,11 @@ def golden_metrics(
 ) -> dict:
     """Attribute accuracy of dim_customer for correctly resolved, non-erased persons.
 
-    Values are compared after the attribute's normaliser; both empty counts as
-    correct. A person whose customer has no dim_customer row is wrong on every
-    attribute. Attributes missing from dim_customer are reported as not available.
+    Values are compared after the attribute's normaliser. An attribute the truth leaves
+    blank (no record ever shows the person's true value) has no right answer: it is not
+    scored, and is counted in `truth_blank` (with `filled_where_truth_blank`, the marts'
+    guesses there). A person whose customer has no dim_customer row is wrong on every
+    scored attribute. Attributes missing from dim_customer are reported as not available.
     """
     resolved = person_customers[person_customers["is_correctly_resolved"]]
     truth = persons.assign(person_id=as_id(persons["person_id"]))
@@ -410,12 +412,16 @@ def golden_metrics(
         normalizer = ATTRIBUTE_NORMALIZERS[attribute]
         expected = _normalized(joined[f"{attribute}_truth"], normalizer)
         actual = _normalized(joined[f"{attribute}_mart"], normalizer)
+        knowable = expected != ""
         correct = (expected == actual) & in_dim
-        correct_by_attribute[attribute] = correct
+        # An unknowable attribute does not make a person's key attributes wrong.
+        correct_by_attribute[attribute] = correct | ~knowable
         attributes[attribute] = {
-            "correct": int(correct.sum()),
-            "evaluated": int(len(correct)),
-            "accuracy": _ratio(correct.sum(), len(correct)),
+            "correct": int((correct & knowable).sum()),
+            "evaluated": int(knowable.sum()),
+            "accuracy": _ratio((correct & knowable).sum(), knowable.sum()),
+            "truth_blank": int((~knowable).sum()),
+            "filled_where_truth_blank": int((~knowable & (actual != "")).sum()),
         }
 
     key_available = all(a in correct_by_attribute for a in KEY_GOLDEN_ATTRIBUTES)

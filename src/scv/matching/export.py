@@ -1,4 +1,7 @@
-"""`scv export-parameters`: save the match parameters estimated on DuckDB into the seed other engines read."""
+"""`scv export-parameters`: save the match parameters estimated on DuckDB.
+
+They go into the seed that the other engines read.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,10 @@ SEED_PATH = PROJECT_DIR / "seeds" / "matching" / "match_parameters.csv"
 
 
 def export_parameters(duckdb_path: Path | str, seed_path: Path | str = SEED_PATH) -> int:
-    """Write intermediate.int_match_parameters_estimated to `seed_path`; returns the rows written."""
+    """Write intermediate.int_match_parameters_estimated to `seed_path`.
+
+    Returns the number of rows written.
+    """
     with duckdb.connect(str(duckdb_path), read_only=True) as connection:
         frame = connection.execute(
             f"select {', '.join(PARAMETER_COLUMNS)} "

@@ -1,4 +1,7 @@
-"""Match parameters from the warehouse's comparison patterns: u from random pairs, m and lambda by EM."""
+"""Match parameters from the warehouse's comparison patterns.
+
+u from random pairs, m and lambda by EM.
+"""
 
 from __future__ import annotations
 
