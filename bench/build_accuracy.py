@@ -79,7 +79,7 @@ def run_size(persons: int, seed: int, out_dir: Path) -> dict:
     return {
         "persons": persons,
         "seed": seed,
-        "generator_output": generated.stdout.strip().splitlines()[-1],
+        "generator_output": (generated.stdout + generated.stderr).strip().splitlines()[-1:],
         "dbt_build_ok": process.returncode == 0,
         "dbt_build_tail": process.stdout.strip().splitlines()[-2] if process.returncode else "",
         "build_wall_seconds": round(wall, 1),

@@ -3,6 +3,8 @@
     Portable: letters to digit classes with translate(), runs collapsed, vowels
     dropped. (The rule that h/w do not separate equal codes is not applied: it
     only matters for rare spellings and the key is used for blocking, not scoring.)
+    Every engine uses this one: a native soundex (Spark's applies the h/w rule) would
+    block other pairs than DuckDB and so give other clusters.
 -#}
 {% macro soundex(expression) -%}
     {{ return(adapter.dispatch('soundex', 'single_customer_view')(expression)) }}
@@ -21,8 +23,4 @@
             'substr(' ~ dbt.concat([regexp_replace_all('substr(' ~ codes.sql ~ ', 2)', '0', ''), "'000'"]) ~ ', 1, 3)'
         ]) }}
     end
-{%- endmacro %}
-
-{% macro spark__soundex(expression) -%}
-    nullif(soundex({{ regexp_replace_all('lower(' ~ expression ~ ')', '[^a-z]', '') }}), '')
 {%- endmacro %}

@@ -4,13 +4,13 @@ with
 lineage as (
 
     {% for attribute in ['name', 'email', 'phone', 'birth_date', 'address'] %}
-        select
-            customer_id,
-            '{{ attribute }}' as attribute,
-            {{ attribute }}_source_table as source_table,
-            {{ attribute }}_source_record_id as source_record_id
-        from {{ ref('dim_customer') }}
-        {% if not loop.last %}union all{% endif %}
+    select
+        customer_id,
+        '{{ attribute }}' as attribute,
+        {{ attribute }}_source_table as source_table,
+        {{ attribute }}_source_record_id as source_record_id
+    from {{ ref('dim_customer') }}
+    {% if not loop.last %}union all{% endif %}
     {% endfor %}
 
 )

@@ -10,34 +10,34 @@ input as (
         5 as expected_descending
     union all
     select
-        'b',
-        3,
-        2,
-        4
+        'b' as input_key,
+        3 as input_value,
+        2 as expected_ascending,
+        4 as expected_descending
     union all
     select
-        'c',
-        3,
-        2,
-        4
+        'c' as input_key,
+        3 as input_value,
+        2 as expected_ascending,
+        4 as expected_descending
     union all
     select
-        'd',
-        10,
-        4,
-        2
+        'd' as input_key,
+        10 as input_value,
+        4 as expected_ascending,
+        2 as expected_descending
     union all
     select
-        'e',
-        10,
-        4,
-        2
+        'e' as input_key,
+        10 as input_value,
+        4 as expected_ascending,
+        2 as expected_descending
     union all
     select
-        'f',
-        20,
-        5,
-        1
+        'f' as input_key,
+        20 as input_value,
+        5 as expected_ascending,
+        1 as expected_descending
 
 ),
 

@@ -314,9 +314,9 @@ def test_golden_attribute_blank_in_truth_is_counted_not_scored():
     person_customers = pd.DataFrame(
         {"person_id": ["A"], "customer_id": ["c1"], "is_correctly_resolved": [True]}
     )
-    dim = pd.DataFrame(
-        [{**person_row("A", email="guess@example.com"), "customer_id": "c1"}]
-    ).drop(columns=["person_id", "is_erased"])
+    dim = pd.DataFrame([{**person_row("A", email="guess@example.com"), "customer_id": "c1"}]).drop(
+        columns=["person_id", "is_erased"]
+    )
     dim["birth_date"] = pd.to_datetime(dim["birth_date"])
     result = golden_metrics(persons, dim, person_customers)
     assert result["attributes"]["email"]["evaluated"] == 0

@@ -97,8 +97,9 @@ email_seen as (
 
 ),
 
--- A misspelling (two edits or fewer, three in an address over 15 characters) confirms the address it misspells: the latest order typed
--- with a typo still confirms the address, and support then prefers its usual spelling.
+-- A misspelling (two edits or fewer, three in an address over 15 characters) confirms the
+-- address it misspells: the latest order typed with a typo still confirms the address, and
+-- support then prefers its usual spelling.
 email_confirmations as (
 
     select

@@ -15,7 +15,10 @@ previous as (
 
 assigned as (
 
-    select record_key, customer_id, is_new_id
+    select
+        record_key,
+        customer_id,
+        is_new_id
     from {{ ref('int_customer_ids_assigned') }}
     where customer_id is not null
 
@@ -23,7 +26,10 @@ assigned as (
 
 current_ids as (
 
-    select customer_id, max(case when is_new_id then 1 else 0 end) = 1 as is_new_id, count(*) as record_count
+    select
+        customer_id,
+        max(case when is_new_id then 1 else 0 end) = 1 as is_new_id,
+        count(*) as record_count
     from assigned
     group by customer_id
 
@@ -46,8 +52,8 @@ ranked_transitions as (
 
     select
         *,
-        row_number() over (partition by old_customer_id order by record_count desc, new_customer_id) as rank_from_old,
-        row_number() over (partition by new_customer_id order by record_count desc, old_customer_id) as rank_into_new
+        row_number() over (partition by old_customer_id order by record_count desc, new_customer_id asc) as rank_from_old,
+        row_number() over (partition by new_customer_id order by record_count desc, old_customer_id asc) as rank_into_new
     from transitions
 
 ),

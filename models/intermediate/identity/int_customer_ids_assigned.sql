@@ -9,7 +9,12 @@ with
 
 clusters as (
 
-    select record_key, source_table, source_record_id, cluster_key, is_resolved
+    select
+        record_key,
+        source_table,
+        source_record_id,
+        cluster_key,
+        is_resolved
     from {{ ref('int_record_clusters') }}
 
 ),
@@ -39,7 +44,7 @@ claims as (
 
     select
         *,
-        row_number() over (partition by customer_id order by records_kept desc, cluster_key) as claim_rank
+        row_number() over (partition by customer_id order by records_kept desc, cluster_key asc) as claim_rank
     from old_id_shares
 
 ),
@@ -58,7 +63,9 @@ survivors as (
 
 resolved_clusters as (
 
-    select distinct cluster_key from clusters where is_resolved
+    select distinct cluster_key
+    from clusters
+    where is_resolved
 
 ),
 
@@ -88,8 +95,12 @@ cluster_ids as (
         new_ids.cluster_key,
         -- A retired id is never reissued: salt the hash with the run when the plain one was used before.
         case
-            when exists (select 1 from previous where previous.customer_id = new_ids.candidate_id)
-                then {{ dbt.concat(["'cus_'", dbt.right(dbt.hash(dbt.concat(['new_ids.cluster_key', "'|" ~ run_started_at ~ "'"])), '16')]) }}
+            when
+                exists (
+                    select 1 from previous
+                    where previous.customer_id = new_ids.candidate_id
+                )
+                then {{ dbt.concat(["'cus_'", dbt.right(dbt.hash(dbt.concat(['new_ids.cluster_key', "'|" ~ run_started_at ~ "'"])), '16')]) }}  -- one macro call -- noqa: LT05
             else new_ids.candidate_id
         end as customer_id,
         cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }}) as id_issued_at,

@@ -15,7 +15,13 @@ identifiers as (
 
 records as (
 
-    select record_key, is_person_record, first_name_normalised, first_name_canonical, last_name_normalised, birth_date
+    select
+        record_key,
+        is_person_record,
+        first_name_normalised,
+        first_name_canonical,
+        last_name_normalised,
+        birth_date
     from {{ ref('int_source_records_unioned') }}
 
 ),
@@ -51,7 +57,9 @@ card_payments as (
 
 payment_cards_per_loyalty_card as (
 
-    select card_key as identifier_key, count(*) as distinct_payment_cards
+    select
+        card_key as identifier_key,
+        count(*) as distinct_payment_cards
     from card_payments
     group by card_key
 
@@ -149,15 +157,15 @@ final as (
             when profiled.identifier_type = 'loyalty_card_number'
                 and payment_cards_per_loyalty_card.distinct_payment_cards
                 > {{ var('identity_max_payment_cards_per_loyalty_card') }}
-                then 'house card: scanned with more than {{ var("identity_max_payment_cards_per_loyalty_card") }} payment cards'
+                then 'house card: scanned with more than {{ var("identity_max_payment_cards_per_loyalty_card") }} payment cards'  -- message text -- noqa: LT05
             when profiled.identifier_type = 'loyalty_card_number'
                 and payment_cards_lent_to_other_people.payment_cards_of_other_people
                 > {{ var('identity_max_other_peoples_payment_cards_per_loyalty_card') }}
-                then 'house card: scanned with payment cards of more than {{ var("identity_max_other_peoples_payment_cards_per_loyalty_card") }} other people'
+                then 'house card: scanned with payment cards of more than {{ var("identity_max_other_peoples_payment_cards_per_loyalty_card") }} other people'  -- message text -- noqa: LT05
             when profiled.identifier_type = 'payment_token'
                 and loyalty_cards_per_payment_card.distinct_loyalty_cards
                 > {{ var('identity_max_loyalty_cards_per_payment_card') }}
-                then 'payment card used with more than {{ var("identity_max_loyalty_cards_per_payment_card") }} loyalty cards'
+                then 'payment card used with more than {{ var("identity_max_loyalty_cards_per_payment_card") }} loyalty cards'  -- message text -- noqa: LT05
         end as shared_reason
     from profiled
     left join payment_cards_per_loyalty_card

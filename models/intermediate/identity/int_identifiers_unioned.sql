@@ -63,7 +63,11 @@ collapsed as (
 
 blocked_values as (
 
-    select identifier_type, match_type, blocked_value, reason
+    select
+        identifier_type,
+        match_type,
+        blocked_value,
+        reason
     from {{ ref('blocked_identifier_values') }}
 
 ),
@@ -78,7 +82,10 @@ flagged as (
             where
                 blocked_values.identifier_type in (collapsed.identifier_type, 'any')
                 and (
-                    (blocked_values.match_type = 'exact' and lower(collapsed.identifier_value) = lower(blocked_values.blocked_value))
+                    (
+                        blocked_values.match_type = 'exact'
+                        and lower(collapsed.identifier_value) = lower(blocked_values.blocked_value)
+                    )
                     or (
                         blocked_values.match_type = 'regex'
                         and {{ regex_full_match('lower(collapsed.identifier_value)', 'blocked_values.blocked_value') }}

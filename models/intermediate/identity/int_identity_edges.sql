@@ -28,15 +28,6 @@ groups as (
 
 ),
 
--- National mobile prefixes of the countries served (seeds/marts/phone_mobile_prefixes.csv); a
--- national number is compared without its trunk zeros, as the phone identifier has no country.
-mobile_prefixes as (
-
-    select distinct cast(mobile_prefix as {{ dbt.type_string() }}) as mobile_prefix
-    from {{ ref('phone_mobile_prefixes') }}
-
-),
-
 overrides as (
 
     select
@@ -51,10 +42,16 @@ overrides as (
 cannot_links as (
 
     -- Both orders, so either side can be looked up.
-    select left_record_key as record_key, right_record_key as other_record_key from overrides
+    select
+        left_record_key as record_key,
+        right_record_key as other_record_key
+    from overrides
     where decision = 'cannot_link'
     union all
-    select right_record_key as record_key, left_record_key as other_record_key from overrides
+    select
+        right_record_key as record_key,
+        left_record_key as other_record_key
+    from overrides
     where decision = 'cannot_link'
 
 ),
@@ -138,11 +135,19 @@ conflicted_groups as (
 -- Both orders of every signature pair in a conflicted group.
 conflicted_pairs as (
 
-    select identifier_key, left_signature_key as signature_key, right_signature_key as other_signature_key, is_conflict
+    select
+        identifier_key,
+        left_signature_key as signature_key,
+        right_signature_key as other_signature_key,
+        is_conflict
     from signature_pairs
     where identifier_key in (select identifier_key from conflicted_groups)
     union all
-    select identifier_key, right_signature_key as signature_key, left_signature_key as other_signature_key, is_conflict
+    select
+        identifier_key,
+        right_signature_key as signature_key,
+        left_signature_key as other_signature_key,
+        is_conflict
     from signature_pairs
     where identifier_key in (select identifier_key from conflicted_groups)
 
@@ -171,7 +176,13 @@ ambiguous_signatures as (
 -- The people an identifier group speaks for: the signatures of its attribute-bearing members.
 node_signatures as (
 
-    select identifier_key, signature_key, first_name_normalised, first_name_canonical, last_name_normalised, birth_date
+    select
+        identifier_key,
+        signature_key,
+        first_name_normalised,
+        first_name_canonical,
+        last_name_normalised,
+        birth_date
     from group_signatures
     where identifier_key not in (select identifier_key from conflicted_groups)
 
@@ -283,25 +294,23 @@ membership_edges as (
                 then 'shared identifier: its records reach people who conflict'
             when memberships.record_key in (select record_key from ambiguous_records)
                 then 'ambiguous record: its identifiers reach people who conflict'
-            when
-                memberships.is_attribute_less
-                and memberships.identifier_type = 'phone'
-                and not exists (
-                    select 1 from mobile_prefixes
-                    where {{ regexp_replace_all('memberships.identifier_value', '^0+', '') }}
-                        like {{ dbt.concat(['mobile_prefixes.mobile_prefix', "'%'"]) }}
-                )
-                then 'ambiguous record: no name, and a phone that is not a mobile is a household number'
+            when memberships.is_attribute_less and memberships.identifier_type = 'phone'
+                -- A phone is often a household's line: alone it does not say which member an unnamed record is.
+                then 'ambiguous record: no name, and a phone can be a household line'
             when
                 memberships.identifier_key in (select identifier_key from conflicted_groups)
-                and (memberships.is_attribute_less or memberships.signature_key in (select signature_key from ambiguous_signatures))
+                and (
+                    memberships.is_attribute_less
+                    or memberships.signature_key in (select signature_key from ambiguous_signatures)
+                )
                 then 'ambiguous record: compatible with people who conflict on this identifier'
-            when exists (
-                select 1 from steward_separated
-                where
-                    steward_separated.record_key = memberships.record_key
-                    and steward_separated.identifier_key = memberships.identifier_key
-            )
+            when
+                exists (
+                    select 1 from steward_separated
+                    where
+                        steward_separated.record_key = memberships.record_key
+                        and steward_separated.identifier_key = memberships.identifier_key
+                )
                 then 'steward cannot-link'
         end as rejection_reason
     from memberships
@@ -351,7 +360,10 @@ steward_edges as (
 -- Probabilistic matches (models/intermediate/matching): records join their profile, matched profiles meet.
 accepted_matches as (
 
-    select left_profile_key, right_profile_key, match_probability
+    select
+        left_profile_key,
+        right_profile_key,
+        match_probability
     from {{ ref('int_match_links_decided') }}
     where is_accepted
 

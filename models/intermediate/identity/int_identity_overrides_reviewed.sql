@@ -1,4 +1,7 @@
-{#- Each steward decision and what became of it: applied, in conflict with another decision, or naming an unknown record. -#}
+{#-
+    Each steward decision and what became of it: applied, in conflict with another decision,
+    or naming an unknown record.
+-#}
 with
 
 overrides as (
@@ -19,7 +22,10 @@ records as (
 
 assigned as (
 
-    select record_key, customer_id from {{ ref('int_customer_ids_assigned') }}
+    select
+        record_key,
+        customer_id
+    from {{ ref('int_customer_ids_assigned') }}
 
 ),
 
@@ -37,19 +43,28 @@ final as (
         case
             when left_record.record_key is null or right_record.record_key is null
                 then 'unknown record: no such source record in this build'
-            when exists (
-                select 1 from overrides as opposite
-                where
-                    opposite.decision <> overrides.decision
-                    and (
-                        (opposite.left_record_key = overrides.left_record_key and opposite.right_record_key = overrides.right_record_key)
-                        or (opposite.left_record_key = overrides.right_record_key and opposite.right_record_key = overrides.left_record_key)
-                    )
-            )
+            when
+                exists (
+                    select 1 from overrides as opposite
+                    where
+                        opposite.decision <> overrides.decision
+                        and (
+                            (
+                                opposite.left_record_key = overrides.left_record_key
+                                and opposite.right_record_key = overrides.right_record_key
+                            )
+                            or (
+                                opposite.left_record_key = overrides.right_record_key
+                                and opposite.right_record_key = overrides.left_record_key
+                            )
+                        )
+                )
                 then 'conflict: the same pair is both must-link and cannot-link; cannot-link wins'
             when overrides.decision = 'cannot_link' and left_assigned.customer_id = right_assigned.customer_id
                 then 'not honoured: other evidence still joins the pair (see int_identity_suspect_clusters)'
-            when overrides.decision = 'must_link' and coalesce(left_assigned.customer_id <> right_assigned.customer_id, true)
+            when
+                overrides.decision = 'must_link'
+                and coalesce(left_assigned.customer_id <> right_assigned.customer_id, true)
                 then 'not honoured: a record is unresolved or a guard rejected the link'
             when overrides.decision not in ('must_link', 'cannot_link')
                 then 'unknown decision: use must_link or cannot_link'

@@ -8,7 +8,9 @@ with
 
 assigned as (
 
-    select record_key, customer_id
+    select
+        record_key,
+        customer_id
     from {{ ref('int_customer_ids_assigned') }}
     where customer_id is not null
 
@@ -43,7 +45,7 @@ sizes as (
 
 signatures as (
 
-    select distinct
+    select
         customer_id,
         first_name_normalised,
         first_name_canonical,
@@ -81,7 +83,7 @@ violated_cannot_links as (
     inner join assigned as left_assigned
         on left_assigned.record_key = {{ record_key('overrides.left_source_table', 'overrides.left_source_record_id') }}
     inner join assigned as right_assigned
-        on right_assigned.record_key = {{ record_key('overrides.right_source_table', 'overrides.right_source_record_id') }}
+        on right_assigned.record_key = {{ record_key('overrides.right_source_table', 'overrides.right_source_record_id') }}  -- one macro call -- noqa: LT05
     where overrides.decision = 'cannot_link' and left_assigned.customer_id = right_assigned.customer_id
     group by left_assigned.customer_id
 
@@ -96,10 +98,16 @@ flagged as (
     from sizes
     where sizes.record_count > {{ var('identity_max_cluster_records') }}
     union all
-    select customer_id, 'person records with conflicting first names or birth dates' as suspect_reason, example
+    select
+        customer_id,
+        'person records with conflicting first names or birth dates' as suspect_reason,
+        example
     from conflicts
     union all
-    select customer_id, 'a steward cannot-link pair is still joined' as suspect_reason, example
+    select
+        customer_id,
+        'a steward cannot-link pair is still joined' as suspect_reason,
+        example
     from violated_cannot_links
 
 ),

@@ -8,13 +8,20 @@ with
 
 components as (
 
-    select node_id, component_id from {{ identity_components() }}
+    select
+        node_id,
+        component_id
+    from {{ identity_components() }}
 
 ),
 
 records as (
 
-    select record_key, source_table, source_record_id, is_person_record
+    select
+        record_key,
+        source_table,
+        source_record_id,
+        is_person_record
     from {{ ref('int_source_records_unioned') }}
 
 ),

@@ -28,7 +28,9 @@ keyed as (
 
 open_blocks as (
 
-    select blocking_rule, blocking_key
+    select
+        blocking_rule,
+        blocking_key
     from {{ ref('int_match_blocks') }}
     where not is_capped
 
@@ -61,7 +63,10 @@ paired as (
 
 self_pairs as (
 
-    select profile_key as left_profile_key, profile_key as right_profile_key, 0 as rule_order
+    select
+        profile_key as left_profile_key,
+        profile_key as right_profile_key,
+        0 as rule_order
     from profiles
     where record_count > 1
 

@@ -25,7 +25,10 @@ profiles as (
 
 profile_records as (
 
-    select record_key, profile_key from {{ ref('int_match_profile_records') }}
+    select
+        record_key,
+        profile_key
+    from {{ ref('int_match_profile_records') }}
 
 ),
 
@@ -38,7 +41,7 @@ steward_cannot_links as (
     inner join profile_records as left_records
         on left_records.record_key = {{ record_key('overrides.left_source_table', 'overrides.left_source_record_id') }}
     inner join profile_records as right_records
-        on right_records.record_key = {{ record_key('overrides.right_source_table', 'overrides.right_source_record_id') }}
+        on right_records.record_key = {{ record_key('overrides.right_source_table', 'overrides.right_source_record_id') }}  -- one macro call -- noqa: LT05
     where overrides.decision = 'cannot_link'
 
 ),
@@ -55,14 +58,19 @@ judged as (
                 then 'below the accept threshold: for review'
             when {{ signatures_conflict('l', 'r') }}
                 then 'conflicting first names or birth dates'
-            when exists (
-                select 1 from steward_cannot_links
-                where
-                    (steward_cannot_links.left_profile_key = scored.left_profile_key
-                        and steward_cannot_links.right_profile_key = scored.right_profile_key)
-                    or (steward_cannot_links.left_profile_key = scored.right_profile_key
-                        and steward_cannot_links.right_profile_key = scored.left_profile_key)
-            )
+            when
+                exists (
+                    select 1 from steward_cannot_links
+                    where
+                        (
+                            steward_cannot_links.left_profile_key = scored.left_profile_key
+                            and steward_cannot_links.right_profile_key = scored.right_profile_key
+                        )
+                        or (
+                            steward_cannot_links.left_profile_key = scored.right_profile_key
+                            and steward_cannot_links.right_profile_key = scored.left_profile_key
+                        )
+                )
                 then 'steward cannot-link'
         end as rejection_reason
     from scored
@@ -76,11 +84,17 @@ judged as (
 -- Each accepted link seen from both of its profiles.
 accepted_ends as (
 
-    select left_profile_key as profile_key, right_profile_key as neighbour_key, match_weight
+    select
+        left_profile_key as profile_key,
+        right_profile_key as neighbour_key,
+        match_weight
     from judged
     where rejection_reason is null and left_profile_key <> right_profile_key
     union all
-    select right_profile_key as profile_key, left_profile_key as neighbour_key, match_weight
+    select
+        right_profile_key as profile_key,
+        left_profile_key as neighbour_key,
+        match_weight
     from judged
     where rejection_reason is null and left_profile_key <> right_profile_key
 
@@ -93,7 +107,7 @@ neighbours as (
         accepted_ends.neighbour_key,
         accepted_ends.match_weight,
         row_number() over (
-            partition by accepted_ends.profile_key order by accepted_ends.match_weight desc, accepted_ends.neighbour_key
+            partition by accepted_ends.profile_key order by accepted_ends.match_weight desc, accepted_ends.neighbour_key asc
         ) as strength_rank,
         profiles.first_name_normalised,
         profiles.first_name_canonical,
@@ -119,7 +133,9 @@ chaining_profiles as (
 
 weaker_chain_ends as (
 
-    select neighbours.profile_key, neighbours.neighbour_key
+    select
+        neighbours.profile_key,
+        neighbours.neighbour_key
     from neighbours
     inner join chaining_profiles
         on neighbours.profile_key = chaining_profiles.profile_key
@@ -137,14 +153,19 @@ final as (
         coalesce(
             judged.rejection_reason,
             case
-                when exists (
-                    select 1 from weaker_chain_ends
-                    where
-                        (weaker_chain_ends.profile_key = judged.left_profile_key
-                            and weaker_chain_ends.neighbour_key = judged.right_profile_key)
-                        or (weaker_chain_ends.profile_key = judged.right_profile_key
-                            and weaker_chain_ends.neighbour_key = judged.left_profile_key)
-                )
+                when
+                    exists (
+                        select 1 from weaker_chain_ends
+                        where
+                            (
+                                weaker_chain_ends.profile_key = judged.left_profile_key
+                                and weaker_chain_ends.neighbour_key = judged.right_profile_key
+                            )
+                            or (
+                                weaker_chain_ends.profile_key = judged.right_profile_key
+                                and weaker_chain_ends.neighbour_key = judged.left_profile_key
+                            )
+                    )
                     then 'would chain two conflicting people: a stronger match was kept'
             end
         ) as rejection_reason

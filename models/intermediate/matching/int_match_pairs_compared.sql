@@ -22,7 +22,9 @@ final as (
         {%- for comparison in match_comparisons() %}
         {{ comparison_level(comparison) }} as {{ comparison.name }}_level,
         {%- if comparison.tf %}
-        case when l.{{ comparison.tf }} = r.{{ comparison.tf }} then l.{{ comparison.tf }} end as {{ comparison.name }}_agreed_value,
+        case
+            when l.{{ comparison.tf }} = r.{{ comparison.tf }} then l.{{ comparison.tf }}
+        end as {{ comparison.name }}_agreed_value,
         {%- endif %}
         {%- endfor %}
         l.record_count * r.record_count as record_pair_count

@@ -8,7 +8,11 @@ with
 
 for_review as (
 
-    select left_profile_key, right_profile_key, match_weight, match_probability
+    select
+        left_profile_key,
+        right_profile_key,
+        match_weight,
+        match_probability
     from {{ ref('int_match_links_decided') }}
     where is_for_review
 
@@ -22,7 +26,9 @@ scored as (
 
 example_records as (
 
-    select profile_key, min(record_key) as example_record_key
+    select
+        profile_key,
+        min(record_key) as example_record_key
     from {{ ref('int_match_profile_records') }}
     group by profile_key
 

@@ -14,7 +14,12 @@ pairs as (
 
 parameters as (
 
-    select comparison, level, u_probability, match_weight, prior_match_weight
+    select
+        comparison,
+        level,
+        u_probability,
+        match_weight,
+        prior_match_weight
     from {{ match_parameters() }}
 
 ),
@@ -27,7 +32,9 @@ prior as (
 
 exact_levels as (
 
-    select comparison, max(level) as exact_level
+    select
+        comparison,
+        max(level) as exact_level
     from parameters
     group by comparison
 
@@ -35,7 +42,10 @@ exact_levels as (
 
 term_frequencies as (
 
-    select column_name, column_value, term_frequency
+    select
+        column_name,
+        column_value,
+        term_frequency
     from {{ ref('int_match_term_frequencies') }}
 
 ),
@@ -53,8 +63,12 @@ weighed as (
         {%- if comparison.tf %}
         case
             when pairs.{{ comparison.name }}_level = {{ comparison.name }}_exact.exact_level
-                then ln({{ comparison.name }}_weight.u_probability
-                    / greatest({{ comparison.name }}_tf.term_frequency, {{ var('matching_min_term_frequency') }})) / ln(2)
+                then ln(
+                    {{ comparison.name }}_weight.u_probability
+                    / greatest(
+                        {{ comparison.name }}_tf.term_frequency, {{ var('matching_min_term_frequency') }}
+                    )
+                ) / ln(2)
             else 0
         end as {{ comparison.name }}_tf_adjustment,
         {%- endif %}

@@ -29,11 +29,11 @@ prepared as (
     from records
     -- A profile needs a name and something else to be matched on at all.
     where
-        (records.first_name_normalised is not null or records.last_name_normalised is not null)
+        (first_name_normalised is not null or last_name_normalised is not null)
         and (
-            records.birth_date is not null or records.email_match_key is not null
-            or records.phone_national_number is not null or records.postal_code_normalised is not null
-            or records.street is not null
+            birth_date is not null or email_match_key is not null
+            or phone_national_number is not null or postal_code_normalised is not null
+            or street is not null
         )
 
 ),

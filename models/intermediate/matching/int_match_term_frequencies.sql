@@ -31,8 +31,8 @@ final as (
         column_name,
         column_value,
         profile_count,
-        cast(profile_count as {{ dbt.type_float() }})
-            / sum(profile_count) over (partition by column_name) as term_frequency
+        cast(profile_count as {{ dbt.type_float() }}) / sum(profile_count) over (partition by column_name)
+            as term_frequency
     from counted
 
 )

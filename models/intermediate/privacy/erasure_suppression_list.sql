@@ -131,14 +131,15 @@ final as (
         cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }}) as suppressed_at
     from unioned
     {% if is_incremental() %}
-    where not exists (
-        select 1
-        from {{ this }} as existing
-        where
-            existing.hash_kind = unioned.hash_kind
-            and existing.value_hash = unioned.value_hash
-            and existing.erasure_request_id = unioned.erasure_request_id
-    )
+    where
+        not exists (
+            select 1
+            from {{ this }} as existing
+            where
+                existing.hash_kind = unioned.hash_kind
+                and existing.value_hash = unioned.value_hash
+                and existing.erasure_request_id = unioned.erasure_request_id
+        )
     {% endif %}
 
 )

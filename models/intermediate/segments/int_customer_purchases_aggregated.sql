@@ -17,7 +17,7 @@ transactions as (
         amount_base,
         transaction_date,
         transacted_at,
-        {{ dbt.datediff('transaction_date', as_of_date(), 'day') }} as days_before_as_of
+        {{ dbt.datediff('transaction_date', as_of_date(), 'day') }} as days_before_as_of  -- macro expansion -- noqa: LT05
     from {{ ref('int_transactions_converted') }}
     where customer_id is not null and transaction_date <= {{ as_of_date() }}
 

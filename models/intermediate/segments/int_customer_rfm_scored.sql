@@ -26,12 +26,12 @@ rfm_values as (
 
     select
         customers.customer_id,
-        {{ dbt.datediff('purchases.last_purchase_date', as_of_date(), 'day') }}             as recency_days,
+        {{ dbt.datediff('purchases.last_purchase_date', as_of_date(), 'day') }} as recency_days,  -- macro expansion -- noqa: LT05
         coalesce(purchases.frequency, 0) as frequency,
         -- Rounded before ranking, so that values equal to the cent score the same.
         round(cast(coalesce(purchases.monetary, 0) as {{ dbt.type_numeric() }}), 2) as monetary,
-        {{ dbt.datediff('purchases.first_purchase_date', as_of_date(), 'day') }}             as days_since_first_purchase,
-        {{ dbt.datediff('purchases.previous_purchase_date', 'purchases.last_purchase_date', 'day') }}             as days_between_last_purchases,
+        {{ dbt.datediff('purchases.first_purchase_date', as_of_date(), 'day') }} as days_since_first_purchase,  -- macro expansion -- noqa: LT05
+        {{ dbt.datediff('purchases.previous_purchase_date', 'purchases.last_purchase_date', 'day') }} as days_between_last_purchases,  -- macro expansion -- noqa: LT05
         purchases.first_purchase_date,
         purchases.last_purchase_date
     from customers
