@@ -64,11 +64,16 @@ def estimate_match_parameters(
     comparison and level (the columns of PARAMETER_COLUMNS); `parameters_version`
     is a hash of the estimates, so a changed model is visible as a new version.
     """
-    columns = level_columns(patterns)
     candidates = patterns[patterns["pair_source"] == "candidates"]
     random_pairs = patterns[patterns["pair_source"] == "random"]
     if candidates.empty:
         raise ValueError("no candidate pairs to estimate match parameters from")
+    # A comparison missing on every candidate (a CRM-only extract has no emails) carries no
+    # evidence and has nothing to estimate: it is left out, and scores as missing.
+    columns = [c for c in level_columns(patterns) if candidates[c].notna().any()]
+    # Sorted input makes EM's floating-point sums, and so the estimates, the same every build.
+    candidates = candidates.sort_values(columns, na_position="last").reset_index(drop=True)
+    random_pairs = random_pairs.sort_values(columns, na_position="last").reset_index(drop=True)
 
     observed_u = u_from_random_pairs(random_pairs, columns)
     fixed_u = {}
