@@ -23,9 +23,11 @@ demo: install
 test: install
 	$(BIN)/pytest
 
+## The same checks as tests/python/test_lint.py (sqlfluff needs the seeds: run `make demo` first).
 lint: install
-	$(BIN)/ruff check src tests python_models
-	$(BIN)/sqlfluff lint models macros tests/dbt
+	$(BIN)/ruff check src tests python_models bench
+	$(BIN)/ruff format --check src tests python_models bench
+	$(BIN)/sqlfluff lint models tests/dbt
 
 clean:
 	rm -rf target target_* warehouse logs

@@ -1,7 +1,8 @@
 """Side-by-side benchmark: this project's identity resolution against Splink, same records.
 
     python bench/compare_splink.py --persons 10000 --persons 100000 --febrl3 \\
-        [--seed 7] [--out bench/out] [--json results.json] [--timeout SECONDS] [--tools ours,splink]
+        [--seed 7] [--out bench/out] [--json results.json] [--timeout SECONDS]
+        [--max-memory-mb MB] [--splink-memory-limit 10GB] [--tools ours,splink]
 
 For each generated size (python -m scv.generate, as_of 2026-06-30) and for FEBRL3 (--febrl3):
 
@@ -179,7 +180,11 @@ def run_ours(
 
 
 def run_splink(
-    run_dir: Path, profile: str, timeout: float | None, max_memory_mb: float | None = None
+    run_dir: Path,
+    profile: str,
+    timeout: float | None,
+    max_memory_mb: float | None = None,
+    splink_memory_limit: str | None = None,
 ) -> dict:
     out = run_dir / "splink"
     if out.exists():
@@ -195,6 +200,8 @@ def run_splink(
         "--profile",
         profile,
     ]
+    if splink_memory_limit:
+        command += ["--memory-limit", splink_memory_limit]
     load_before = load_average()
     process = run_measured(
         command,
@@ -383,7 +390,9 @@ def run_dataset(
     splink = None
     if "splink" in args.tools:
         print(f"[{name}] Splink ...", flush=True)
-        splink = run_splink(run_dir, profile, args.timeout, args.max_memory_mb)
+        splink = run_splink(
+            run_dir, profile, args.timeout, args.max_memory_mb, args.splink_memory_limit
+        )
         print(
             f"[{name}] Splink: {splink['status']} (process "
             f"{splink['process']['wall_seconds']} s, {splink['process']['peak_rss_mb']} MB)",
@@ -425,6 +434,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=float,
         default=None,
         help="stop a tool run whose processes hold more resident memory than this",
+    )
+    parser.add_argument(
+        "--splink-memory-limit",
+        default=None,
+        help="DuckDB memory_limit for Splink's connection, e.g. 10GB (spills past it)",
     )
     parser.add_argument(
         "--tools",

@@ -169,7 +169,9 @@ def peak_rss_mb() -> float:
     return round((maxrss if sys.platform == "darwin" else maxrss * 1024) / 1e6, 1)
 
 
-def run(warehouse: Path, out_dir: Path, profile: str = "generator") -> dict:
+def run(
+    warehouse: Path, out_dir: Path, profile: str = "generator", memory_limit: str | None = None
+) -> dict:
     import duckdb
     from splink import DuckDBAPI, Linker
 
@@ -181,6 +183,10 @@ def run(warehouse: Path, out_dir: Path, profile: str = "generator") -> dict:
         timings[step] = round(time.perf_counter() - started, 2)
 
     connection = duckdb.connect()
+    if memory_limit:
+        # DuckDB spills to disk past this (a standard setting for big Splink jobs).
+        connection.execute(f"set memory_limit = '{memory_limit}'").fetchall()
+        connection.execute(f"set temp_directory = '{out_dir / 'duckdb_tmp'}'").fetchall()
     # duckdb 2 wants every result consumed before the next statement: fetch even DDL results.
     connection.execute(f"attach '{warehouse}' as wh (read_only)").fetchall()
     connection.execute(f"create table person_records as {INPUT_SQL}").fetchall()
@@ -247,6 +253,7 @@ def run(warehouse: Path, out_dir: Path, profile: str = "generator") -> dict:
         "probability_two_random_records_match": (
             linker._settings_obj._probability_two_random_records_match
         ),
+        "duckdb_memory_limit": memory_limit,
         "timings": timings,
         "thresholds": results,
         "model": description,
@@ -260,8 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warehouse", required=True, type=Path)
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--profile", default="generator", choices=["generator", "febrl3"])
+    parser.add_argument("--memory-limit", help="DuckDB memory_limit, e.g. 10GB (default: DuckDB's)")
     args = parser.parse_args(argv)
-    summary = run(args.warehouse.resolve(), args.out.resolve(), args.profile)
+    summary = run(args.warehouse.resolve(), args.out.resolve(), args.profile, args.memory_limit)
     print(json.dumps({k: v for k, v in summary.items() if k != "model"}, indent=2))
     return 0
 

@@ -9,11 +9,11 @@ with
 raw_counts as (
 
     {% for table in staging_tables() %}
-        select
-            '{{ table.source_table }}' as source_table,
-            count(*) as raw_file_row_count
-        from {{ source(table.source_name, table.source_table) }}
-        {% if not loop.last %}union all{% endif %}
+    select
+        '{{ table.source_table }}' as source_table,
+        count(*) as raw_file_row_count
+    from {{ source(table.source_name, table.source_table) }}
+    {% if not loop.last %}union all{% endif %}
     {% endfor %}
 
 ),

@@ -52,8 +52,12 @@ ranked_transitions as (
 
     select
         *,
-        row_number() over (partition by old_customer_id order by record_count desc, new_customer_id asc) as rank_from_old,
-        row_number() over (partition by new_customer_id order by record_count desc, old_customer_id asc) as rank_into_new
+        row_number() over (
+            partition by old_customer_id order by record_count desc, new_customer_id asc
+        ) as rank_from_old,
+        row_number() over (
+            partition by new_customer_id order by record_count desc, old_customer_id asc
+        ) as rank_into_new
     from transitions
 
 ),

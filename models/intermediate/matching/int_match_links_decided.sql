@@ -107,7 +107,8 @@ neighbours as (
         accepted_ends.neighbour_key,
         accepted_ends.match_weight,
         row_number() over (
-            partition by accepted_ends.profile_key order by accepted_ends.match_weight desc, accepted_ends.neighbour_key asc
+            partition by accepted_ends.profile_key
+            order by accepted_ends.match_weight desc, accepted_ends.neighbour_key asc
         ) as strength_rank,
         profiles.first_name_normalised,
         profiles.first_name_canonical,

@@ -63,12 +63,11 @@ weighed as (
         {%- if comparison.tf %}
         case
             when pairs.{{ comparison.name }}_level = {{ comparison.name }}_exact.exact_level
-                then ln(
-                    {{ comparison.name }}_weight.u_probability
-                    / greatest(
-                        {{ comparison.name }}_tf.term_frequency, {{ var('matching_min_term_frequency') }}
-                    )
-                ) / ln(2)
+                then
+                    ln(
+                        {{ comparison.name }}_weight.u_probability
+                        / greatest({{ comparison.name }}_tf.term_frequency, {{ var('matching_min_term_frequency') }})
+                    ) / ln(2)
             else 0
         end as {{ comparison.name }}_tf_adjustment,
         {%- endif %}

@@ -134,11 +134,11 @@ final as (
     where
         not exists (
             select 1
-            from {{ this }} as existing
+            from {{ this }} as suppressed
             where
-                existing.hash_kind = unioned.hash_kind
-                and existing.value_hash = unioned.value_hash
-                and existing.erasure_request_id = unioned.erasure_request_id
+                suppressed.hash_kind = unioned.hash_kind
+                and suppressed.value_hash = unioned.value_hash
+                and suppressed.erasure_request_id = unioned.erasure_request_id
         )
     {% endif %}
 
