@@ -29,12 +29,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from engines import (  # noqa: F401  (pytest fixtures)
-    build_on_fixture,
-    postgres_cluster_fixture,
-    run_on,
-    spark_session_fixture,
-)
+from engines import run_on
 from scv.project import run_dbt
 
 DEMO_RAW = Path(__file__).resolve().parents[2] / "data" / "demo" / "raw"

@@ -16,11 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from engines import (  # noqa: F401  (pytest fixtures)
-    postgres_cluster_fixture,
-    run_on,
-    spark_session_fixture,
-)
+from engines import run_on
 from scv.load_raw import contract_tables, load_postgres
 from scv.project import run_dbt
 

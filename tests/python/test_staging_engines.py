@@ -16,12 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from engines import (  # noqa: F401  (pytest fixtures)
-    build_on_fixture,
-    postgres_cluster_fixture,
-    run_on,
-    spark_session_fixture,
-)
+from engines import run_on
 
 FIXTURES = Path(__file__).parent / "fixtures" / "raw_staging"
 ARGS = ("build", "--select", "+intermediate.quality", "--exclude-resource-type", "unit_test")
