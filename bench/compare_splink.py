@@ -62,6 +62,30 @@ def load_average() -> list[float] | None:
         return None
 
 
+def project_code_version() -> dict:
+    """The git commit the project's build ran from, and whether its code had local edits."""
+
+    def git(*args: str) -> str:
+        result = subprocess.run(["git", *args], cwd=PROJECT_DIR, capture_output=True, text=True)
+        return result.stdout.strip() if result.returncode == 0 else ""
+
+    edited = git(
+        "status",
+        "--porcelain",
+        "--",
+        "models",
+        "macros",
+        "python_models",
+        "seeds",
+        "src",
+        "dbt_project.yml",
+    )
+    return {
+        "commit": git("rev-parse", "--short", "HEAD") or None,
+        "uncommitted_build_changes": len(edited.splitlines()) if edited else 0,
+    }
+
+
 def machine_info() -> dict:
     memory_gb = None
     try:
@@ -80,6 +104,7 @@ def machine_info() -> dict:
         except Exception:  # noqa: BLE001
             versions[package] = None
     return {
+        "project_code": project_code_version(),
         "date_utc": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "cpu_count": os.cpu_count(),
         "memory_gb": memory_gb,
@@ -472,6 +497,7 @@ def main(argv: list[str] | None = None) -> int:
     machine = machine_info()
     command = "python bench/compare_splink.py " + " ".join(sys.argv[1:] if argv is None else argv)
     print(
+        f"project {machine['project_code']}; "
         f"machine: {machine['cpu_count']} cores, {machine['memory_gb']} GB, "
         f"load {machine['load_average_at_start']}, {machine['date_utc']}",
         flush=True,
