@@ -25,12 +25,7 @@
         [('anonymous_id', 'anonymous_id'), ('shop_customer_id', 'shop_customer_id'), ('device_id', 'device_id'),
          ('email', 'email_match_key'), ('order_id', 'order_id')]),
 ] -%}
-{%- set identifier_types = [] -%}
-{%- for record in record_identifiers -%}
-    {%- for identifier_type, column in record[4] if identifier_type not in identifier_types -%}
-        {%- do identifier_types.append(identifier_type) -%}
-    {%- endfor -%}
-{%- endfor %}
+{%- set identifier_types = record_identifiers | map(attribute='4') | sum(start=[]) | map(attribute='0') | unique | list %}
 
 with
 
