@@ -129,35 +129,35 @@ name_values as (
 name_confirmations as (
 
     select
-        name.customer_id,
-        name.source_table,
-        name.source_record_id,
+        candidate.customer_id,
+        candidate.source_table,
+        candidate.source_record_id,
         max(spelling.observed_at) as confirmed_at
-    from name_values as name
+    from name_values as candidate
     inner join name_values as spelling
-        on name.customer_id = spelling.customer_id
+        on candidate.customer_id = spelling.customer_id
     inner join rules
         on rules.attribute = 'name' and spelling.source_table = rules.source_table
     where
         rules.confirms_value
-        and name.last_name_normalised is not null
+        and candidate.last_name_normalised is not null
         and spelling.last_name_normalised is not null
         and (
-            name.last_name_normalised = spelling.last_name_normalised
-            or {{ levenshtein('name.last_name_normalised', 'spelling.last_name_normalised') }}
+            candidate.last_name_normalised = spelling.last_name_normalised
+            or {{ levenshtein('candidate.last_name_normalised', 'spelling.last_name_normalised') }}
             <= case
-                when least(length(name.last_name_normalised), length(spelling.last_name_normalised)) >= 4
+                when least(length(candidate.last_name_normalised), length(spelling.last_name_normalised)) >= 4
                     then 2
                 else 1
             end
-            or spelling.last_name_normalised like {{ dbt.concat(['name.last_name_normalised', "' %'"]) }}
-            or name.last_name_normalised like {{ dbt.concat(['spelling.last_name_normalised', "' %'"]) }}
+            or spelling.last_name_normalised like {{ dbt.concat(['candidate.last_name_normalised', "' %'"]) }}
+            or candidate.last_name_normalised like {{ dbt.concat(['spelling.last_name_normalised', "' %'"]) }}
             or (
-                name.last_name_normalised = spelling.first_name_normalised
-                and name.first_name_normalised = spelling.last_name_normalised
+                candidate.last_name_normalised = spelling.first_name_normalised
+                and candidate.first_name_normalised = spelling.last_name_normalised
             )
         )
-    group by name.customer_id, name.source_table, name.source_record_id
+    group by candidate.customer_id, candidate.source_table, candidate.source_record_id
 
 ),
 
@@ -166,19 +166,19 @@ name_confirmations as (
 names_shortened as (
 
     select distinct
-        name.customer_id,
-        name.source_table,
-        name.source_record_id
-    from name_values as name
+        candidate.customer_id,
+        candidate.source_table,
+        candidate.source_record_id
+    from name_values as candidate
     inner join name_values as other
-        on name.customer_id = other.customer_id
+        on candidate.customer_id = other.customer_id
     left join nicknames
         on
-            name.first_name_normalised = nicknames.nickname
+            candidate.first_name_normalised = nicknames.nickname
             and other.first_name_normalised = nicknames.canonical_name
     where
         nicknames.nickname is not null
-        or other.last_name_normalised like {{ dbt.concat(['name.last_name_normalised', "' %'"]) }}
+        or other.last_name_normalised like {{ dbt.concat(['candidate.last_name_normalised', "' %'"]) }}
 
 ),
 
