@@ -140,7 +140,14 @@ def test_consent_never_grants_what_the_truth_does_not(scores):
 
 def test_consent_status_matches_the_truth(scores):
     assert scores["consent"]["rows_missing_from_mart"] == 0
-    assert scores["consent"]["accuracy"] >= 0.97, scores["consent"]["by_purpose"]
+    assert scores["consent"]["accuracy"] >= 0.996, scores["consent"]["by_purpose"]
+
+
+def test_consent_of_correctly_resolved_persons_matches_the_truth(scores):
+    # The remaining misses are on persons split or merged by identity resolution.
+    resolved = scores["consent"]["correctly_resolved_persons"]
+    assert resolved["accuracy"] >= 0.999, resolved
+    assert resolved["granted_where_not_granted"] == 0, resolved
 
 
 def test_rfm_matches_the_truth(scores):
@@ -152,12 +159,15 @@ def test_rfm_matches_the_truth(scores):
 def test_golden_values_match_the_truth(scores):
     attributes = scores["golden"]["attributes"]
     assert scores["golden"]["persons_missing_from_dim_customer"] == 0
+    # The measured figures (600 persons, seed 23), rounded down.
     floors = {
-        "phone": 0.95,
-        "email": 0.9,
-        "birth_date": 0.97,
-        "postal_code": 0.95,
-        "country_code": 0.97,
+        "first_name": 0.994,
+        "last_name": 0.99,
+        "email": 0.99,
+        "phone": 0.998,
+        "birth_date": 1.0,
+        "postal_code": 1.0,
+        "country_code": 1.0,
     }
     for attribute, floor in floors.items():
         assert attributes[attribute]["accuracy"] >= floor, (attribute, attributes[attribute])
