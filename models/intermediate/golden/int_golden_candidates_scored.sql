@@ -294,17 +294,27 @@ email_seen as (
 
 ),
 
--- A misspelling (two edits or fewer, three in an address over 15 characters) confirms the
--- address it misspells: the latest order typed with a typo still confirms the address, and
--- support and spelling then prefer its usual spelling.
-email_confirmations as (
+customer_emails as (
+
+    select distinct
+        customer_id,
+        email_match_key,
+        {{ regexp_replace_all(dbt.split_part('email_match_key', "'@'", 1), '[^a-z]', '') }} as local_letters
+    from customer_records
+    where email_match_key is not null
+
+),
+
+-- Spellings of one address: alike or a misspelling of it (two edits or fewer, three in an
+-- address over 15 characters).
+email_spellings_of_address as (
 
     select
         address.customer_id,
         address.email_match_key,
-        max(spelling.seen_at) as confirmed_at
-    from email_seen as address
-    inner join email_seen as spelling
+        spelling.email_match_key as spelling_match_key
+    from customer_emails as address
+    inner join customer_emails as spelling
         on
             address.customer_id = spelling.customer_id
             and (
@@ -312,12 +322,29 @@ email_confirmations as (
                 or {{ levenshtein('address.email_match_key', 'spelling.email_match_key') }}
                 <= case when length(address.email_match_key) > 15 then 3 else 2 end
             )
+
+),
+
+-- A misspelling confirms the address it misspells: the latest order typed with a typo still
+-- confirms the address, and support and spelling then prefer its usual spelling.
+email_confirmations as (
+
+    select
+        address.customer_id,
+        address.email_match_key,
+        max(email_seen.seen_at) as confirmed_at
+    from email_spellings_of_address as address
+    inner join email_seen
+        on
+            address.customer_id = email_seen.customer_id
+            and address.spelling_match_key = email_seen.email_match_key
     group by address.customer_id, address.email_match_key
 
 ),
 
 -- An address several customers give (a household's, a store clerk's typed on customers' forms)
 -- reaches the household, not the person: a personal one is preferred, as a mobile over a landline.
+-- A misspelling of a shared address is that shared address too.
 email_holders as (
 
     select
@@ -326,6 +353,19 @@ email_holders as (
     from customer_records
     where email_match_key is not null
     group by email_match_key
+
+),
+
+email_sharing as (
+
+    select
+        address.customer_id,
+        address.email_match_key,
+        max(email_holders.customer_count) as holder_count
+    from email_spellings_of_address as address
+    inner join email_holders
+        on address.spelling_match_key = email_holders.email_match_key
+    group by address.customer_id, address.email_match_key
 
 ),
 
@@ -343,17 +383,6 @@ customer_name_parts as (
         {{ regexp_replace_all('last_name_normalised', '[^a-z]', '') }} as name_part
     from customer_records
     where last_name_normalised is not null
-
-),
-
-customer_emails as (
-
-    select distinct
-        customer_id,
-        email_match_key,
-        {{ regexp_replace_all(dbt.split_part('email_match_key', "'@'", 1), '[^a-z]', '') }} as local_letters
-    from customer_records
-    where email_match_key is not null
 
 ),
 
@@ -393,7 +422,7 @@ email_candidates as (
         cast(null as {{ dbt.type_string() }}) as postal_code,
         cast(null as {{ dbt.type_string() }}) as country_code,
         coalesce(customer_records.is_email_valid, false) as is_valid,
-        email_holders.customer_count = 1 as is_preferred,
+        email_sharing.holder_count = 1 as is_preferred,
         false as is_inferred,
         customer_records.is_account_order as is_repeated,
         email_confirmations.confirmed_at,
@@ -401,8 +430,10 @@ email_candidates as (
         customer_records.observed_at,
         1 as completeness
     from customer_records
-    inner join email_holders
-        on customer_records.email_match_key = email_holders.email_match_key
+    inner join email_sharing
+        on
+            customer_records.customer_id = email_sharing.customer_id
+            and customer_records.email_match_key = email_sharing.email_match_key
     left join email_confirmations
         on
             customer_records.customer_id = email_confirmations.customer_id
