@@ -9,15 +9,31 @@
       multi-word name, or an initial where the last names agree), or swapped
       (first and last name typed the other way round, at least one pair
       agreeing and none disagreeing);
-    - their birth dates are both known and differ other than by a day/month swap;
+    - their birth dates are both known and differ other than by a day/month swap
+      (with `tolerate_typos`, for probabilistic matches that the other attributes
+      already vouch for: other than by one mistyped digit either);
     - their last names are both known and disagree (also swapped) while one
       side has no first name: a different surname is no evidence against a
       married name when the first names agree, but nothing else vouches for it.
 -#}
-{% macro signatures_conflict(left, right) -%}
+{% macro signatures_conflict(left, right, tolerate_typos=false) -%}
     (
         {{ first_names_conflict(left, right) }}
-        or {{ birth_dates_conflict(left, right) }}
+        or {{ birth_dates_conflict(left, right, tolerate_typos) }}
+        or {{ surnames_conflict_without_first_name(left, right) }}
+    )
+{%- endmacro %}
+
+
+{#-
+    signatures_conflict for probabilistic matches: typo-tolerant on birth dates, and a
+    first-name or birth-date disagreement counts only where `guards` (a relation alias
+    with is_first_name_guarded, is_birth_date_guarded) says so.
+-#}
+{% macro match_signatures_conflict(left, right, guards) -%}
+    (
+        ({{ first_names_conflict(left, right) }} and {{ guards }}.is_first_name_guarded)
+        or ({{ birth_dates_conflict(left, right, tolerate_typos=true) }} and {{ guards }}.is_birth_date_guarded)
         or {{ surnames_conflict_without_first_name(left, right) }}
     )
 {%- endmacro %}
@@ -94,7 +110,7 @@
 {%- endmacro %}
 
 
-{% macro birth_dates_conflict(left, right) -%}
+{% macro birth_dates_conflict(left, right, tolerate_typos=false) -%}
     (
         {{ left }}.birth_date is not null
         and {{ right }}.birth_date is not null
@@ -104,6 +120,9 @@
             and extract(month from {{ left }}.birth_date) = extract(day from {{ right }}.birth_date)
             and extract(day from {{ left }}.birth_date) = extract(month from {{ right }}.birth_date)
         )
+        {%- if tolerate_typos %}
+        and {{ levenshtein(dbt.cast(left ~ '.birth_date', dbt.type_string()), dbt.cast(right ~ '.birth_date', dbt.type_string())) }} > 1
+        {%- endif %}
     )
 {%- endmacro %}
 

@@ -2,7 +2,8 @@
     The decision on every scored pair at or above the review threshold. Accepted
     pairs (match_probability >= matching_accept_probability) become identity links
     unless a guard stops them: the two profiles' strong attributes conflict (first
-    names or birth dates), a steward declared a record of each side a different
+    names, or birth dates more than one mistyped digit apart, where the data's matches
+    rarely disagree on them: see `guards`), a steward declared a record of each side a different
     person, or the link would chain two conflicting people (a profile matched to
     two profiles that conflict keeps only its strongest match). Pairs between the
     review and accept thresholds go to the review queue.
@@ -20,6 +21,22 @@ scored as (
 profiles as (
 
     select * from {{ ref('int_match_profiles') }}
+
+),
+
+-- A first-name or birth-date disagreement stops a link only where EM found that true
+-- matches rarely carry one (m of its "else" level below matching_conflict_max_m): then it
+-- means another person (a twin, a sibling on the family's email). Where matches often do
+-- (entry that replaces whole values, as in FEBRL), it is as likely an entry error, and the
+-- disagreement's negative match weight already counts against the pair.
+guards as (
+
+    select
+        coalesce(max(case when comparison = 'first_name' and level = 0 then m_probability end), 0)
+        < {{ var('matching_conflict_max_m') }} as is_first_name_guarded,
+        coalesce(max(case when comparison = 'birth_date' and level = 0 then m_probability end), 0)
+        < {{ var('matching_conflict_max_m') }} as is_birth_date_guarded
+    from {{ match_parameters() }}
 
 ),
 
@@ -56,7 +73,7 @@ judged as (
         case
             when scored.match_probability < {{ var('matching_accept_probability') }}
                 then 'below the accept threshold: for review'
-            when {{ signatures_conflict('l', 'r') }}
+            when {{ match_signatures_conflict('l', 'r', 'guards') }}
                 then 'conflicting first names or birth dates'
             when
                 exists (
@@ -74,6 +91,7 @@ judged as (
                 then 'steward cannot-link'
         end as rejection_reason
     from scored
+    cross join guards
     inner join profiles as l
         on scored.left_profile_key = l.profile_key
     inner join profiles as r
@@ -124,11 +142,12 @@ chaining_profiles as (
 
     select distinct first_neighbour.profile_key
     from neighbours as first_neighbour
+    cross join guards
     inner join neighbours as second_neighbour
         on
             first_neighbour.profile_key = second_neighbour.profile_key
             and first_neighbour.neighbour_key < second_neighbour.neighbour_key
-    where {{ signatures_conflict('first_neighbour', 'second_neighbour') }}
+    where {{ match_signatures_conflict('first_neighbour', 'second_neighbour', 'guards') }}
 
 ),
 
