@@ -8,7 +8,8 @@
       as given (the same name, a nickname, a likely typo, a word of a
       multi-word name, or an initial where the last names agree), or swapped
       (first and last name typed the other way round, at least one pair
-      agreeing and none disagreeing);
+      agreeing and the other agreeing, missing or an initial: `brandhuber sven`
+      and `sven b`);
     - their birth dates are both known and differ other than by a day/month swap
       (with `tolerate_typos`, for probabilistic matches that the other attributes
       already vouch for: other than by one mistyped digit either);
@@ -83,6 +84,15 @@
 {%- endmacro %}
 
 
+{#- True when one of two names is a single letter, the other's initial ('b' / 'brandhuber'). -#}
+{% macro is_initial_of(left_name, right_name) -%}
+    (
+        (length({{ left_name }}) = 1 or length({{ right_name }}) = 1)
+        and substr({{ left_name }}, 1, 1) = substr({{ right_name }}, 1, 1)
+    )
+{%- endmacro %}
+
+
 {% macro first_names_conflict(left, right) -%}
     {%- set l_first, r_first = left ~ '.first_name_normalised', right ~ '.first_name_normalised' -%}
     {%- set l_last, r_last = left ~ '.last_name_normalised', right ~ '.last_name_normalised' -%}
@@ -101,8 +111,8 @@
                 and {{ surnames_compatible(l_last, r_last) }}
             )
             or (
-                coalesce({{ names_agree(l_first, r_last) }}, true)
-                and coalesce({{ names_agree(l_last, r_first) }}, true)
+                coalesce({{ names_agree(l_first, r_last) }} or {{ is_initial_of(l_first, r_last) }}, true)
+                and coalesce({{ names_agree(l_last, r_first) }} or {{ is_initial_of(l_last, r_first) }}, true)
                 and (coalesce({{ names_agree(l_first, r_last) }}, false) or coalesce({{ names_agree(l_last, r_first) }}, false))
             )
         )

@@ -1,11 +1,12 @@
 {#-
     The decision on every scored pair at or above the review threshold. Accepted
     pairs (match_probability >= matching_accept_probability) become identity links
-    unless a guard stops them: the two profiles' strong attributes conflict (first
+    unless a guard stops them: one side has neither a first name nor a birth date,
+    the two profiles' strong attributes conflict (first
     names, or birth dates more than one mistyped digit apart, where the data's matches
     rarely disagree on them: see `guards`), a steward declared a record of each side a different
-    person, or the link would chain two conflicting people (a profile matched to
-    two profiles that conflict keeps only its strongest match). Pairs between the
+    person, or the link would chain two conflicting people (a profile drops its
+    links to profiles that conflict with a stronger match of its own). Pairs between the
     review and accept thresholds go to the review queue.
 -#}
 with
@@ -73,6 +74,12 @@ judged as (
         case
             when scored.match_probability < {{ var('matching_accept_probability') }}
                 then 'below the accept threshold: for review'
+            when
+                (l.first_name_normalised is null and l.birth_date is null)
+                or (r.first_name_normalised is null and r.birth_date is null)
+                -- A surname and a family email or landline fit every member of the household:
+                -- which one it is, only the identity graph's household guards can say.
+                then 'no first name or birth date: which household member it is is unknown'
             when {{ match_signatures_conflict('l', 'r', 'guards') }}
                 then 'conflicting first names or birth dates'
             when
@@ -138,28 +145,20 @@ neighbours as (
 
 ),
 
-chaining_profiles as (
-
-    select distinct first_neighbour.profile_key
-    from neighbours as first_neighbour
-    cross join guards
-    inner join neighbours as second_neighbour
-        on
-            first_neighbour.profile_key = second_neighbour.profile_key
-            and first_neighbour.neighbour_key < second_neighbour.neighbour_key
-    where {{ match_signatures_conflict('first_neighbour', 'second_neighbour', 'guards') }}
-
-),
-
+-- A profile keeps no link to a neighbour that conflicts with a stronger neighbour of its own:
+-- the links it keeps never join two people who conflict, and its other links stay.
 weaker_chain_ends as (
 
-    select
-        neighbours.profile_key,
-        neighbours.neighbour_key
-    from neighbours
-    inner join chaining_profiles
-        on neighbours.profile_key = chaining_profiles.profile_key
-    where neighbours.strength_rank > 1
+    select distinct
+        weaker.profile_key,
+        weaker.neighbour_key
+    from neighbours as weaker
+    cross join guards
+    inner join neighbours as stronger
+        on
+            weaker.profile_key = stronger.profile_key
+            and stronger.strength_rank < weaker.strength_rank
+    where {{ match_signatures_conflict('weaker', 'stronger', 'guards') }}
 
 ),
 
