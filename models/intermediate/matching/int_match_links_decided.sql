@@ -157,7 +157,7 @@ weaker_chain_ends as (
     inner join neighbours as stronger
         on
             weaker.profile_key = stronger.profile_key
-            and stronger.strength_rank < weaker.strength_rank
+            and weaker.strength_rank > stronger.strength_rank
     where {{ match_signatures_conflict('weaker', 'stronger', 'guards') }}
 
 ),
