@@ -27,13 +27,14 @@
 
 
 {#-
-    signatures_conflict for probabilistic matches: typo-tolerant on birth dates, and a
+    signatures_conflict for probabilistic matches: typo-tolerant on first names and birth
+    dates, and a
     first-name or birth-date disagreement counts only where `guards` (a relation alias
     with is_first_name_guarded, is_birth_date_guarded) says so.
 -#}
 {% macro match_signatures_conflict(left, right, guards) -%}
     (
-        ({{ first_names_conflict(left, right) }} and {{ guards }}.is_first_name_guarded)
+        ({{ first_names_conflict(left, right, tolerate_typos=true) }} and {{ guards }}.is_first_name_guarded)
         or ({{ birth_dates_conflict(left, right, tolerate_typos=true) }} and {{ guards }}.is_birth_date_guarded)
         or {{ surnames_conflict_without_first_name(left, right) }}
     )
@@ -84,6 +85,31 @@
 {%- endmacro %}
 
 
+{#-
+    Heavier typos than names_agree accepts, for probabilistic matches that the other
+    attributes already vouch for: a short name one edit away (`in` / `ian`, `ze` / `zoe`),
+    or Jaro-Winkler >= 0.82 within two edits (`sazh` / `sarah`, `maat` / `marta`), never
+    two forms of one name for different sexes. Different names of one family stay apart
+    (`luca` / `laura` is 0.805, `jose` / `rosa` 0.67, `maria` / `adrian` three edits).
+-#}
+{% macro first_names_mistyped(left_name, right_name) -%}
+    (
+        (
+            (
+                {{ levenshtein(left_name, right_name) }} <= 1
+                and length({{ left_name }}) >= 2
+                and length({{ right_name }}) >= 2
+            )
+            or (
+                {{ jaro_winkler(left_name, right_name) }} >= 0.82
+                and {{ levenshtein(left_name, right_name) }} <= 2
+            )
+        )
+        and not {{ is_gender_variant(left_name, right_name) }}
+    )
+{%- endmacro %}
+
+
 {#- True when one of two names is a single letter, the other's initial ('b' / 'brandhuber'). -#}
 {% macro is_initial_of(left_name, right_name) -%}
     (
@@ -93,7 +119,7 @@
 {%- endmacro %}
 
 
-{% macro first_names_conflict(left, right) -%}
+{% macro first_names_conflict(left, right, tolerate_typos=false) -%}
     {%- set l_first, r_first = left ~ '.first_name_normalised', right ~ '.first_name_normalised' -%}
     {%- set l_last, r_last = left ~ '.last_name_normalised', right ~ '.last_name_normalised' -%}
     (
@@ -101,6 +127,9 @@
         and {{ r_first }} is not null
         and not (
             coalesce({{ names_agree(l_first, r_first, left ~ '.first_name_canonical', right ~ '.first_name_canonical') }}, false)
+            {%- if tolerate_typos %}
+            or {{ first_names_mistyped(l_first, r_first) }}
+            {%- endif %}
             or (
                 (length({{ l_first }}) = 1 or length({{ r_first }}) = 1)
                 and (

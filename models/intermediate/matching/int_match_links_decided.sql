@@ -6,7 +6,8 @@
     names, or birth dates more than one mistyped digit apart, where the data's matches
     rarely disagree on them: see `guards`), a steward declared a record of each side a different
     person, or the link would chain two conflicting people (a profile drops its
-    links to profiles that conflict with a stronger match of its own). Pairs between the
+    links to profiles that conflict with a stronger match of its own, or were
+    scored as another person than it). Pairs between the
     review and accept thresholds go to the review queue.
 -#}
 with
@@ -22,6 +23,17 @@ scored as (
 profiles as (
 
     select * from {{ ref('int_match_profiles') }}
+
+),
+
+-- Profiles compared and scored as different people (below the review threshold).
+scored_apart as (
+
+    select
+        left_profile_key,
+        right_profile_key
+    from {{ ref('int_match_pairs_scored') }}
+    where match_probability < {{ var('matching_review_probability') }}
 
 ),
 
@@ -145,8 +157,10 @@ neighbours as (
 
 ),
 
--- A profile keeps no link to a neighbour that conflicts with a stronger neighbour of its own:
--- the links it keeps never join two people who conflict, and its other links stay.
+-- A profile keeps no link to a neighbour that conflicts with a stronger neighbour of its own, or
+-- that was scored as another person than it (a bridge: `patricia johnson 1964-09-01` and nothing
+-- else matches two namesakes with other emails, phones and cities): the links it keeps never
+-- join two people who conflict, and its other links stay.
 weaker_chain_ends as (
 
     select distinct
@@ -158,7 +172,13 @@ weaker_chain_ends as (
         on
             weaker.profile_key = stronger.profile_key
             and weaker.strength_rank > stronger.strength_rank
-    where {{ match_signatures_conflict('weaker', 'stronger', 'guards') }}
+    left join scored_apart
+        on
+            least(weaker.neighbour_key, stronger.neighbour_key) = scored_apart.left_profile_key
+            and greatest(weaker.neighbour_key, stronger.neighbour_key) = scored_apart.right_profile_key
+    where
+        {{ match_signatures_conflict('weaker', 'stronger', 'guards') }}
+        or scored_apart.left_profile_key is not null
 
 ),
 
