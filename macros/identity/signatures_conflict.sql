@@ -8,8 +8,8 @@
       as given (the same name, a nickname, a likely typo, a word of a
       multi-word name, or an initial where the last names agree), or swapped
       (first and last name typed the other way round, at least one pair
-      agreeing and the other agreeing, missing or an initial: `brandhuber sven`
-      and `sven b`);
+      agreeing and the other agreeing, missing or a surname's initial:
+      `brandhuber sven` and `sven b`, but not `s blanc` and `blanc sophie`);
     - their birth dates are both known and differ other than by a day/month swap
       (with `tolerate_typos`, for probabilistic matches that the other attributes
       already vouch for: other than by one mistyped digit either);
@@ -110,12 +110,9 @@
 {%- endmacro %}
 
 
-{#- True when one of two names is a single letter, the other's initial ('b' / 'brandhuber'). -#}
-{% macro is_initial_of(left_name, right_name) -%}
-    (
-        (length({{ left_name }}) = 1 or length({{ right_name }}) = 1)
-        and substr({{ left_name }}, 1, 1) = substr({{ right_name }}, 1, 1)
-    )
+{#- True when `initial` is a single letter, the initial of `name` ('b' of 'brandhuber'). -#}
+{% macro is_initial_of(initial, name) -%}
+    (length({{ initial }}) = 1 and substr({{ name }}, 1, 1) = {{ initial }})
 {%- endmacro %}
 
 
@@ -140,7 +137,7 @@
                 and {{ surnames_compatible(l_last, r_last) }}
             )
             or (
-                coalesce({{ names_agree(l_first, r_last) }} or {{ is_initial_of(l_first, r_last) }}, true)
+                coalesce({{ names_agree(l_first, r_last) }} or {{ is_initial_of(r_last, l_first) }}, true)
                 and coalesce({{ names_agree(l_last, r_first) }} or {{ is_initial_of(l_last, r_first) }}, true)
                 and (coalesce({{ names_agree(l_first, r_last) }}, false) or coalesce({{ names_agree(l_last, r_first) }}, false))
             )
