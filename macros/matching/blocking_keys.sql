@@ -2,7 +2,9 @@
     Blocking keys: each a small SQL expression over a match profile (columns of
     int_match_profiles). Two profiles are compared when they agree on at least
     one key listed in the `matching_blocking_keys` var. NULL means "no key":
-    the profile is not blocked by that rule.
+    the profile is not blocked by that rule. `name_soundexes_either_order` finds first
+    and last name typed the other way round; `birth_date_postcode_area` finds a
+    person whose names were both mistyped or replaced.
 -#}
 {% macro blocking_key(name) -%}
     {%- set keys = {
@@ -14,6 +16,10 @@
         'full_name_city': dbt.concat(['first_name_canonical', "'|'", 'last_name_normalised', "'|'", 'city_normalised']),
         'surname_soundex_first_initial': dbt.concat([soundex('last_name_normalised'), "'|'", ('substr(' ~ 'first_name_canonical' ~ ', 1, 1)')]),
         'surname_soundex_postcode': dbt.concat([soundex('last_name_normalised'), "'|'", 'postal_code_normalised']),
+        'name_soundexes_either_order': dbt.concat([
+            'least(' ~ soundex('first_name_normalised') ~ ', ' ~ soundex('last_name_normalised') ~ ')', "'|'",
+            'greatest(' ~ soundex('first_name_normalised') ~ ', ' ~ soundex('last_name_normalised') ~ ')']),
+        'birth_date_postcode_area': dbt.concat([dbt.cast('birth_date', dbt.type_string()), "'|'", 'substr(postal_code_normalised, 1, 1)']),
     } -%}
     {%- if name not in keys -%}
         {{ exceptions.raise_compiler_error("Unknown blocking key '" ~ name ~ "' in var matching_blocking_keys; known keys: " ~ (keys.keys() | sort | join(', '))) }}

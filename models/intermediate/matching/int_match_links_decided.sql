@@ -1,10 +1,13 @@
 {#-
     The decision on every scored pair at or above the review threshold. Accepted
     pairs (match_probability >= matching_accept_probability) become identity links
-    unless a guard stops them: the two profiles' strong attributes conflict (first
-    names or birth dates), a steward declared a record of each side a different
-    person, or the link would chain two conflicting people (a profile matched to
-    two profiles that conflict keeps only its strongest match). Pairs between the
+    unless a guard stops them: one side has neither a first name nor a birth date,
+    the two profiles' strong attributes conflict (first
+    names, or birth dates more than one mistyped digit apart, where the data's matches
+    rarely disagree on them: see `guards`), a steward declared a record of each side a different
+    person, or the link would chain two conflicting people (a profile drops its
+    links to profiles that conflict with a stronger match of its own, or were
+    scored as another person than it). Pairs between the
     review and accept thresholds go to the review queue.
 -#}
 with
@@ -20,6 +23,33 @@ scored as (
 profiles as (
 
     select * from {{ ref('int_match_profiles') }}
+
+),
+
+-- Profiles compared and scored as different people (below the review threshold).
+scored_apart as (
+
+    select
+        left_profile_key,
+        right_profile_key
+    from {{ ref('int_match_pairs_scored') }}
+    where match_probability < {{ var('matching_review_probability') }}
+
+),
+
+-- A first-name or birth-date disagreement stops a link only where EM found that true
+-- matches rarely carry one (m of its "else" level below matching_conflict_max_m): then it
+-- means another person (a twin, a sibling on the family's email). Where matches often do
+-- (entry that replaces whole values, as in FEBRL), it is as likely an entry error, and the
+-- disagreement's negative match weight already counts against the pair.
+guards as (
+
+    select
+        coalesce(max(case when comparison = 'first_name' and level = 0 then m_probability end), 0)
+        < {{ var('matching_conflict_max_m') }} as is_first_name_guarded,
+        coalesce(max(case when comparison = 'birth_date' and level = 0 then m_probability end), 0)
+        < {{ var('matching_conflict_max_m') }} as is_birth_date_guarded
+    from {{ match_parameters() }}
 
 ),
 
@@ -56,7 +86,13 @@ judged as (
         case
             when scored.match_probability < {{ var('matching_accept_probability') }}
                 then 'below the accept threshold: for review'
-            when {{ signatures_conflict('l', 'r') }}
+            when
+                (l.first_name_normalised is null and l.birth_date is null)
+                or (r.first_name_normalised is null and r.birth_date is null)
+                -- A surname and a family email or landline fit every member of the household:
+                -- which one it is, only the identity graph's household guards can say.
+                then 'no first name or birth date: which household member it is is unknown'
+            when {{ match_signatures_conflict('l', 'r', 'guards') }}
                 then 'conflicting first names or birth dates'
             when
                 exists (
@@ -74,6 +110,7 @@ judged as (
                 then 'steward cannot-link'
         end as rejection_reason
     from scored
+    cross join guards
     inner join profiles as l
         on scored.left_profile_key = l.profile_key
     inner join profiles as r
@@ -120,27 +157,28 @@ neighbours as (
 
 ),
 
-chaining_profiles as (
-
-    select distinct first_neighbour.profile_key
-    from neighbours as first_neighbour
-    inner join neighbours as second_neighbour
-        on
-            first_neighbour.profile_key = second_neighbour.profile_key
-            and first_neighbour.neighbour_key < second_neighbour.neighbour_key
-    where {{ signatures_conflict('first_neighbour', 'second_neighbour') }}
-
-),
-
+-- A profile keeps no link to a neighbour that conflicts with a stronger neighbour of its own, or
+-- that was scored as another person than it (a bridge: `patricia johnson 1964-09-01` and nothing
+-- else matches two namesakes with other emails, phones and cities): the links it keeps never
+-- join two people who conflict, and its other links stay.
 weaker_chain_ends as (
 
-    select
-        neighbours.profile_key,
-        neighbours.neighbour_key
-    from neighbours
-    inner join chaining_profiles
-        on neighbours.profile_key = chaining_profiles.profile_key
-    where neighbours.strength_rank > 1
+    select distinct
+        weaker.profile_key,
+        weaker.neighbour_key
+    from neighbours as weaker
+    cross join guards
+    inner join neighbours as stronger
+        on
+            weaker.profile_key = stronger.profile_key
+            and weaker.strength_rank > stronger.strength_rank
+    left join scored_apart
+        on
+            least(weaker.neighbour_key, stronger.neighbour_key) = scored_apart.left_profile_key
+            and greatest(weaker.neighbour_key, stronger.neighbour_key) = scored_apart.right_profile_key
+    where
+        {{ match_signatures_conflict('weaker', 'stronger', 'guards') }}
+        or scored_apart.left_profile_key is not null
 
 ),
 
