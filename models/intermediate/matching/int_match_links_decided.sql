@@ -62,11 +62,12 @@ profile_records as (
 
 ),
 
+-- Pairs below are keyed (lower key, higher key), so a check is an equi-join, not an OR.
 steward_cannot_links as (
 
     select distinct
-        left_records.profile_key as left_profile_key,
-        right_records.profile_key as right_profile_key
+        least(left_records.profile_key, right_records.profile_key) as lower_profile_key,
+        greatest(left_records.profile_key, right_records.profile_key) as higher_profile_key
     from {{ ref('identity_overrides') }} as overrides
     inner join profile_records as left_records
         on left_records.record_key = {{ record_key('overrides.left_source_table', 'overrides.left_source_record_id') }}
@@ -94,19 +95,7 @@ judged as (
                 then 'no first name or birth date: which household member it is is unknown'
             when {{ match_signatures_conflict('l', 'r', 'guards') }}
                 then 'conflicting first names or birth dates'
-            when
-                exists (
-                    select 1 from steward_cannot_links
-                    where
-                        (
-                            steward_cannot_links.left_profile_key = scored.left_profile_key
-                            and steward_cannot_links.right_profile_key = scored.right_profile_key
-                        )
-                        or (
-                            steward_cannot_links.left_profile_key = scored.right_profile_key
-                            and steward_cannot_links.right_profile_key = scored.left_profile_key
-                        )
-                )
+            when steward_cannot_links.lower_profile_key is not null
                 then 'steward cannot-link'
         end as rejection_reason
     from scored
@@ -115,6 +104,10 @@ judged as (
         on scored.left_profile_key = l.profile_key
     inner join profiles as r
         on scored.right_profile_key = r.profile_key
+    left join steward_cannot_links
+        on
+            least(scored.left_profile_key, scored.right_profile_key) = steward_cannot_links.lower_profile_key
+            and greatest(scored.left_profile_key, scored.right_profile_key) = steward_cannot_links.higher_profile_key
 
 ),
 
@@ -161,11 +154,11 @@ neighbours as (
 -- that was scored as another person than it (a bridge: `patricia johnson 1964-09-01` and nothing
 -- else matches two namesakes with other emails, phones and cities): the links it keeps never
 -- join two people who conflict, and its other links stay.
-weaker_chain_ends as (
+weaker_chain_links as (
 
     select distinct
-        weaker.profile_key,
-        weaker.neighbour_key
+        least(weaker.profile_key, weaker.neighbour_key) as lower_profile_key,
+        greatest(weaker.profile_key, weaker.neighbour_key) as higher_profile_key
     from neighbours as weaker
     cross join guards
     inner join neighbours as stronger
@@ -192,23 +185,15 @@ final as (
         coalesce(
             judged.rejection_reason,
             case
-                when
-                    exists (
-                        select 1 from weaker_chain_ends
-                        where
-                            (
-                                weaker_chain_ends.profile_key = judged.left_profile_key
-                                and weaker_chain_ends.neighbour_key = judged.right_profile_key
-                            )
-                            or (
-                                weaker_chain_ends.profile_key = judged.right_profile_key
-                                and weaker_chain_ends.neighbour_key = judged.left_profile_key
-                            )
-                    )
+                when weaker_chain_links.lower_profile_key is not null
                     then 'would chain two conflicting people: a stronger match was kept'
             end
         ) as rejection_reason
     from judged
+    left join weaker_chain_links
+        on
+            least(judged.left_profile_key, judged.right_profile_key) = weaker_chain_links.lower_profile_key
+            and greatest(judged.left_profile_key, judged.right_profile_key) = weaker_chain_links.higher_profile_key
 
 )
 
