@@ -66,6 +66,7 @@ memberships as (
         identifiers.blocked_reason,
         groups.shared_reason,
         coalesce(groups.is_household_shareable, false) as is_household_shareable,
+        groups.household_email_reason,
         records.is_attribute_less,
         records.first_name_normalised,
         records.first_name_canonical,
@@ -297,6 +298,11 @@ membership_edges as (
             when memberships.is_attribute_less and memberships.identifier_type = 'phone'
                 -- A phone is often a household's line: alone it does not say which member an unnamed record is.
                 then 'ambiguous record: no name, and a phone can be a household line'
+            when memberships.is_attribute_less and memberships.household_email_reason is not null
+                -- A family's address: alone it does not say which member an unnamed record is.
+                then {{ dbt.concat([
+                    "'ambiguous record: no name, and a household email: '", 'memberships.household_email_reason'
+                ]) }}
             when
                 memberships.identifier_key in (select identifier_key from conflicted_groups)
                 and (
