@@ -2,7 +2,7 @@
     The decision on every scored pair at or above the review threshold. Accepted
     pairs (match_probability >= matching_accept_probability) become identity links
     unless a guard stops them: the two profiles' strong attributes conflict (first
-    names or birth dates), a steward declared a record of each side a different
+    names or birth dates), nothing but the names and a place vouches for it, a steward declared a record of each side a different
     person, or the link would chain two conflicting people (a profile matched to
     two profiles that conflict keeps only its strongest match). Pairs between the
     review and accept thresholds go to the review queue.
@@ -58,6 +58,24 @@ judged as (
                 then 'below the accept threshold: for review'
             when {{ signatures_conflict('l', 'r') }}
                 then 'conflicting first names or birth dates'
+            -- Names and a place are what namesakes and relatives share: a link needs a personal
+            -- attribute to agree too. Levels as in macros/matching/comparisons.sql.
+            when not (
+                coalesce(scored.email_level, 0) >= 1
+                or coalesce(scored.phone_level, 0) >= 1
+                -- The same first name (or its formal form), and the same birth date or street address.
+                or (
+                    coalesce(scored.first_name_level, 0) >= 3
+                    and (coalesce(scored.birth_date_level, 0) >= 2 or coalesce(scored.street_level, 0) >= 2)
+                )
+                -- A similar first name and the same birth date, unless email and phone both differ (twins).
+                or (
+                    coalesce(scored.first_name_level, 0) in (1, 2)
+                    and coalesce(scored.birth_date_level, 0) >= 2
+                    and not (coalesce(scored.email_level, -1) = 0 and coalesce(scored.phone_level, -1) = 0)
+                )
+            )
+                then 'too little evidence beyond the names: no agreeing email or phone, nor the same first name with the same birth date or street'  -- message text -- noqa: LT05
             when
                 exists (
                     select 1 from steward_cannot_links
