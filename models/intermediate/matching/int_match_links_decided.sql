@@ -2,9 +2,10 @@
     The decision on every scored pair at or above the review threshold. Accepted
     pairs (match_probability >= matching_accept_probability) become identity links
     unless a guard stops them: the two profiles' strong attributes conflict (first
-    names or birth dates), nothing but the names and a place vouches for it, a steward declared a record of each side a different
-    person, or the link would chain two conflicting people (a profile matched to
-    two profiles that conflict keeps only its strongest match). Pairs between the
+    names or birth dates), nothing but the names and a place vouches for the
+    link, a steward declared a record of each side a different person, or the
+    link would chain two conflicting people (a profile matched to two profiles
+    that conflict keeps only its strongest match). Pairs between the
     review and accept thresholds go to the review queue.
 -#}
 with
