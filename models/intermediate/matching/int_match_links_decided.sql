@@ -2,8 +2,8 @@
     The decision on every scored pair at or above the review threshold. Accepted
     pairs (match_probability >= matching_accept_probability) become identity links
     unless a guard stops them: the two profiles' strong attributes conflict (first
-    names or birth dates), nothing but the names and a place vouches for the
-    link, a steward declared a record of each side a different person, or the
+    names or birth dates), one profile has neither a first name nor a birth
+    date, nothing but the names and a place vouches for the link, a steward declared a record of each side a different person, or the
     link would chain two conflicting people (a profile matched to two profiles
     that conflict keeps only its strongest match). Pairs between the
     review and accept thresholds go to the review queue.
@@ -59,6 +59,11 @@ judged as (
                 then 'below the accept threshold: for review'
             when {{ signatures_conflict('l', 'r') }}
                 then 'conflicting first names or birth dates'
+            -- Such a profile is linked by its identifiers alone, under the household guards of the graph.
+            when
+                (l.first_name_normalised is null and l.birth_date is null)
+                or (r.first_name_normalised is null and r.birth_date is null)
+                then 'a profile without a first name or birth date: only its identifiers link it'
             -- Names and a place are what namesakes and relatives share: a link needs a personal
             -- attribute to agree too. Levels as in macros/matching/comparisons.sql.
             when not (
