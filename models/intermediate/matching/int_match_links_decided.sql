@@ -66,21 +66,22 @@ judged as (
                 then 'a profile without a first name or birth date: only its identifiers link it'
             -- Names and a place are what namesakes and relatives share: a link needs a personal
             -- attribute to agree too. Levels as in macros/matching/comparisons.sql.
-            when not (
-                coalesce(scored.email_level, 0) >= 1
-                or coalesce(scored.phone_level, 0) >= 1
-                -- The same first name (or its formal form), and the same birth date or street address.
-                or (
-                    coalesce(scored.first_name_level, 0) >= 3
-                    and (coalesce(scored.birth_date_level, 0) >= 2 or coalesce(scored.street_level, 0) >= 2)
+            when
+                not (
+                    coalesce(scored.email_level, 0) >= 1
+                    or coalesce(scored.phone_level, 0) >= 1
+                    -- The same first name (or its formal form), and the same birth date or street address.
+                    or (
+                        coalesce(scored.first_name_level, 0) >= 3
+                        and (coalesce(scored.birth_date_level, 0) >= 2 or coalesce(scored.street_level, 0) >= 2)
+                    )
+                    -- A similar first name and the same birth date, unless email and phone both differ (twins).
+                    or (
+                        coalesce(scored.first_name_level, 0) in (1, 2)
+                        and coalesce(scored.birth_date_level, 0) >= 2
+                        and not (coalesce(scored.email_level, -1) = 0 and coalesce(scored.phone_level, -1) = 0)
+                    )
                 )
-                -- A similar first name and the same birth date, unless email and phone both differ (twins).
-                or (
-                    coalesce(scored.first_name_level, 0) in (1, 2)
-                    and coalesce(scored.birth_date_level, 0) >= 2
-                    and not (coalesce(scored.email_level, -1) = 0 and coalesce(scored.phone_level, -1) = 0)
-                )
-            )
                 then 'too little evidence beyond the names: no agreeing email or phone, nor the same first name with the same birth date or street'  -- message text -- noqa: LT05
             when
                 exists (
