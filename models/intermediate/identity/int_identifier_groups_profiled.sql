@@ -118,38 +118,23 @@ loyalty_cards_per_payment_card as (
 
 ),
 
--- First names, read from the data: typed as a first name on enough person records. A given
--- name is also far more often a first name than a last name (so 'martin' or 'thomas' is not).
-first_name_counts as (
+-- Names joined by 'and' need only be first names ('chloeandlaurent'); in a dotted address both
+-- must be given names (thomas.martin@ is one person).
+first_names as (
 
     select
-        first_name_normalised as first_name,
-        count(*) as record_count
-    from records
-    where is_person_record and length(first_name_normalised) >= 3
-    group by first_name_normalised
-    having count(*) >= {{ var('identity_given_name_min_records') }}
-
-),
-
-last_name_counts as (
-
-    select
-        last_name_normalised as last_name,
-        count(*) as record_count
-    from records
-    where is_person_record
-    group by last_name_normalised
+        first_name,
+        is_given_name
+    from {{ ref('int_first_names_profiled') }}
+    where first_name_record_count >= {{ var('identity_given_name_min_records') }}
 
 ),
 
 given_names as (
 
-    select first_name_counts.first_name as given_name
-    from first_name_counts
-    left join last_name_counts
-        on first_name_counts.first_name = last_name_counts.last_name
-    where first_name_counts.record_count > 5 * coalesce(last_name_counts.record_count, 0)
+    select first_name as given_name
+    from first_names
+    where is_given_name
 
 ),
 
@@ -209,16 +194,15 @@ email_given_names as (
     from email_words
     inner join given_names
         on email_words.word = given_names.given_name
-    -- 'and' says they are two people: first names suffice ('chloeandlaurent').
     {%- for side in ['first_name', 'second_name'] %}
     union
     select
         joined_name_candidates.identifier_key,
         joined_name_candidates.{{ side }} as given_name
     from joined_name_candidates
-    inner join first_name_counts as first_names
+    inner join first_names
         on joined_name_candidates.first_name = first_names.first_name
-    inner join first_name_counts as second_names
+    inner join first_names as second_names
         on joined_name_candidates.second_name = second_names.first_name
     {%- endfor %}
 
