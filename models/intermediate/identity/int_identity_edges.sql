@@ -8,17 +8,20 @@
 -#}
 with
 
+-- Names in given-name order, so that 'Fonto Maria' and 'Fonto Simone' are Maria and Simone.
 records as (
 
     select
-        record_key,
-        is_person_record,
-        first_name_normalised,
-        first_name_canonical,
-        last_name_normalised,
-        birth_date,
-        first_name_normalised is null and birth_date is null as is_attribute_less
-    from {{ ref('int_source_records_unioned') }}
+        records.record_key,
+        records.is_person_record,
+        {{ names_in_given_order('records') }},
+        records.birth_date,
+        records.first_name_normalised is null and records.birth_date is null as is_attribute_less
+    from {{ ref('int_source_records_unioned') }} as records
+    left join {{ ref('int_first_names_profiled') }} as first_names
+        on records.first_name_normalised = first_names.first_name
+    left join {{ ref('int_first_names_profiled') }} as last_names
+        on records.last_name_normalised = last_names.first_name
 
 ),
 

@@ -18,9 +18,18 @@ scored as (
 
 ),
 
+-- Names in given-name order, so that 'Barejo Antonio' and 'Barejo Mercedes' are Antonio and Mercedes.
 profiles as (
 
-    select * from {{ ref('int_match_profiles') }}
+    select
+        profiles.profile_key,
+        {{ names_in_given_order('profiles') }},
+        profiles.birth_date
+    from {{ ref('int_match_profiles') }} as profiles
+    left join {{ ref('int_first_names_profiled') }} as first_names
+        on profiles.first_name_normalised = first_names.first_name
+    left join {{ ref('int_first_names_profiled') }} as last_names
+        on profiles.last_name_normalised = last_names.first_name
 
 ),
 
