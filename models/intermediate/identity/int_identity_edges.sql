@@ -16,7 +16,8 @@ records as (
         records.is_person_record,
         {{ names_in_given_order('records') }},
         records.birth_date,
-        records.first_name_normalised is null and records.birth_date is null as is_attribute_less
+        records.first_name_normalised is null and records.birth_date is null as is_attribute_less,
+        coalesce(length(records.first_name_normalised) = 1, false) and records.birth_date is null as is_initial_only
     from {{ ref('int_source_records_unioned') }} as records
     left join {{ ref('int_first_names_profiled') }} as first_names
         on records.first_name_normalised = first_names.first_name
@@ -71,6 +72,7 @@ memberships as (
         coalesce(groups.is_household_shareable, false) as is_household_shareable,
         groups.household_email_reason,
         records.is_attribute_less,
+        records.is_initial_only,
         records.first_name_normalised,
         records.first_name_canonical,
         records.last_name_normalised,
@@ -301,6 +303,9 @@ membership_edges as (
             when memberships.is_attribute_less and memberships.identifier_type = 'phone'
                 -- A phone is often a household's line: alone it does not say which member an unnamed record is.
                 then 'ambiguous record: no name, and a phone can be a household line'
+            when memberships.is_initial_only and memberships.identifier_type = 'phone'
+                -- Family members often share an initial and a surname (Samuel and Susan Westwood).
+                then 'ambiguous record: only an initial, and a phone can be a household line'
             when memberships.is_attribute_less and memberships.household_email_reason is not null
                 -- A family's address: alone it does not say which member an unnamed record is.
                 then {{ dbt.concat([
