@@ -17,7 +17,12 @@ records as (
         {{ names_in_given_order('records') }},
         records.birth_date,
         records.first_name_normalised is null and records.birth_date is null as is_attribute_less,
-        coalesce(length(records.first_name_normalised) = 1, false) and records.birth_date is null as is_initial_only
+        coalesce(length(records.first_name_normalised) = 1, false) and records.birth_date is null as is_initial_only,
+        case
+            when {{ is_written_surname_first('records.first_name_normalised', 'records.last_name_normalised') }}
+                then coalesce(last_names.is_given_name, false)
+            else coalesce(first_names.is_given_name, false)
+        end as is_given_first_name
     from {{ ref('int_source_records_unioned') }} as records
     left join {{ ref('int_first_names_profiled') }} as first_names
         on records.first_name_normalised = first_names.first_name
@@ -73,6 +78,7 @@ memberships as (
         groups.household_email_reason,
         records.is_attribute_less,
         records.is_initial_only,
+        records.is_given_first_name,
         records.first_name_normalised,
         records.first_name_canonical,
         records.last_name_normalised,
@@ -108,7 +114,8 @@ group_signatures as (
         first_name_normalised,
         first_name_canonical,
         last_name_normalised,
-        birth_date
+        birth_date,
+        is_given_first_name
     from usable
     where not is_attribute_less
 
@@ -120,7 +127,16 @@ signature_pairs as (
         left_signature.identifier_key,
         left_signature.signature_key as left_signature_key,
         right_signature.signature_key as right_signature_key,
-        {{ signatures_conflict('left_signature', 'right_signature') }} as is_conflict
+        (
+            {{ signatures_conflict('left_signature', 'right_signature') }}
+            -- Two different common given names are two people, however alike (Michael and Michelle).
+            or (
+                left_signature.is_given_first_name
+                and right_signature.is_given_first_name
+                and left_signature.first_name_normalised <> right_signature.first_name_normalised
+                and left_signature.first_name_canonical <> right_signature.first_name_canonical
+            )
+        ) as is_conflict
     from group_signatures as left_signature
     inner join group_signatures as right_signature
         on
