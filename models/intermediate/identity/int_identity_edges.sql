@@ -3,8 +3,12 @@
     identifier groups it carries (`identifier` edges); a household-shareable
     group (email, phone) in which two people conflict is split by signature
     (first name, last name, birth date) so that only compatible records meet;
-    steward must-links join two records directly. Rejected edges stay, with
-    the guard that rejected them, so "why not linked" is a query too.
+    steward must-links join two records directly. Names are read in given-name
+    order ('Fonto Maria' is Maria Fonto), and two different common given names
+    are two people however alike. A record without a name does not join through
+    a phone or a household email, nor one with only an initial through a phone.
+    Rejected edges stay, with the guard that rejected them, so "why not linked"
+    is a query too.
 -#}
 with
 
