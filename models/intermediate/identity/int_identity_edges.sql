@@ -139,6 +139,13 @@ signature_pairs as (
                 and right_signature.is_given_first_name
                 and left_signature.first_name_normalised <> right_signature.first_name_normalised
                 and left_signature.first_name_canonical <> right_signature.first_name_canonical
+                -- Spellings of one name differ by one letter inside it (Jan and Jean, Ana and Anna).
+                and (
+                    {{ levenshtein('left_signature.first_name_normalised', 'right_signature.first_name_normalised') }} >= 2
+                    or substr(left_signature.first_name_normalised, 1, 1) <> substr(right_signature.first_name_normalised, 1, 1)
+                    or {{ dbt.right('left_signature.first_name_normalised', '1') }}
+                    <> {{ dbt.right('right_signature.first_name_normalised', '1') }}
+                )
             )
         ) as is_conflict
     from group_signatures as left_signature
