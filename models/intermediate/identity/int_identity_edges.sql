@@ -141,8 +141,10 @@ signature_pairs as (
                 and left_signature.first_name_canonical <> right_signature.first_name_canonical
                 -- Spellings of one name differ by one letter inside it (Jan and Jean, Ana and Anna).
                 and (
-                    {{ levenshtein('left_signature.first_name_normalised', 'right_signature.first_name_normalised') }} >= 2
-                    or substr(left_signature.first_name_normalised, 1, 1) <> substr(right_signature.first_name_normalised, 1, 1)
+                    {{ levenshtein('left_signature.first_name_normalised', 'right_signature.first_name_normalised') }}
+                    >= 2
+                    or substr(left_signature.first_name_normalised, 1, 1)
+                    <> substr(right_signature.first_name_normalised, 1, 1)
                     or {{ dbt.right('left_signature.first_name_normalised', '1') }}
                     <> {{ dbt.right('right_signature.first_name_normalised', '1') }}
                 )
