@@ -8,16 +8,34 @@
       as given (the same name, a nickname, a likely typo, a word of a
       multi-word name, or an initial where the last names agree), or swapped
       (first and last name typed the other way round, at least one pair
-      agreeing and none disagreeing);
-    - their birth dates are both known and differ other than by a day/month swap;
+      agreeing and the other agreeing, missing or a surname's initial:
+      `brandhuber sven` and `sven b`, but not `s blanc` and `blanc sophie`);
+    - their birth dates are both known and differ other than by a day/month swap
+      (with `tolerate_typos`, for probabilistic matches that the other attributes
+      already vouch for: other than by one mistyped digit either);
     - their last names are both known and disagree (also swapped) while one
       side has no first name: a different surname is no evidence against a
       married name when the first names agree, but nothing else vouches for it.
 -#}
-{% macro signatures_conflict(left, right) -%}
+{% macro signatures_conflict(left, right, tolerate_typos=false) -%}
     (
         {{ first_names_conflict(left, right) }}
-        or {{ birth_dates_conflict(left, right) }}
+        or {{ birth_dates_conflict(left, right, tolerate_typos) }}
+        or {{ surnames_conflict_without_first_name(left, right) }}
+    )
+{%- endmacro %}
+
+
+{#-
+    signatures_conflict for probabilistic matches: typo-tolerant on first names and birth
+    dates, and a
+    first-name or birth-date disagreement counts only where `guards` (a relation alias
+    with is_first_name_guarded, is_birth_date_guarded) says so.
+-#}
+{% macro match_signatures_conflict(left, right, guards) -%}
+    (
+        ({{ first_names_conflict(left, right, tolerate_typos=true) }} and {{ guards }}.is_first_name_guarded)
+        or ({{ birth_dates_conflict(left, right, tolerate_typos=true) }} and {{ guards }}.is_birth_date_guarded)
         or {{ surnames_conflict_without_first_name(left, right) }}
     )
 {%- endmacro %}
@@ -67,7 +85,38 @@
 {%- endmacro %}
 
 
-{% macro first_names_conflict(left, right) -%}
+{#-
+    Heavier typos than names_agree accepts, for probabilistic matches that the other
+    attributes already vouch for: a short name one edit away (`in` / `ian`, `ze` / `zoe`),
+    or Jaro-Winkler >= 0.82 within two edits (`sazh` / `sarah`, `maat` / `marta`), never
+    two forms of one name for different sexes. Different names of one family stay apart
+    (`luca` / `laura` is 0.805, `jose` / `rosa` 0.67, `maria` / `adrian` three edits).
+-#}
+{% macro first_names_mistyped(left_name, right_name) -%}
+    (
+        (
+            (
+                {{ levenshtein(left_name, right_name) }} <= 1
+                and length({{ left_name }}) >= 2
+                and length({{ right_name }}) >= 2
+            )
+            or (
+                {{ jaro_winkler(left_name, right_name) }} >= 0.82
+                and {{ levenshtein(left_name, right_name) }} <= 2
+            )
+        )
+        and not {{ is_gender_variant(left_name, right_name) }}
+    )
+{%- endmacro %}
+
+
+{#- True when `initial` is a single letter, the initial of `name` ('b' of 'brandhuber'). -#}
+{% macro is_initial_of(initial, name) -%}
+    (length({{ initial }}) = 1 and substr({{ name }}, 1, 1) = {{ initial }})
+{%- endmacro %}
+
+
+{% macro first_names_conflict(left, right, tolerate_typos=false) -%}
     {%- set l_first, r_first = left ~ '.first_name_normalised', right ~ '.first_name_normalised' -%}
     {%- set l_last, r_last = left ~ '.last_name_normalised', right ~ '.last_name_normalised' -%}
     (
@@ -75,6 +124,9 @@
         and {{ r_first }} is not null
         and not (
             coalesce({{ names_agree(l_first, r_first, left ~ '.first_name_canonical', right ~ '.first_name_canonical') }}, false)
+            {%- if tolerate_typos %}
+            or {{ first_names_mistyped(l_first, r_first) }}
+            {%- endif %}
             or (
                 (length({{ l_first }}) = 1 or length({{ r_first }}) = 1)
                 and (
@@ -85,8 +137,8 @@
                 and {{ surnames_compatible(l_last, r_last) }}
             )
             or (
-                coalesce({{ names_agree(l_first, r_last) }}, true)
-                and coalesce({{ names_agree(l_last, r_first) }}, true)
+                coalesce({{ names_agree(l_first, r_last) }} or {{ is_initial_of(r_last, l_first) }}, true)
+                and coalesce({{ names_agree(l_last, r_first) }} or {{ is_initial_of(l_last, r_first) }}, true)
                 and (coalesce({{ names_agree(l_first, r_last) }}, false) or coalesce({{ names_agree(l_last, r_first) }}, false))
             )
         )
@@ -94,7 +146,7 @@
 {%- endmacro %}
 
 
-{% macro birth_dates_conflict(left, right) -%}
+{% macro birth_dates_conflict(left, right, tolerate_typos=false) -%}
     (
         {{ left }}.birth_date is not null
         and {{ right }}.birth_date is not null
@@ -104,6 +156,9 @@
             and extract(month from {{ left }}.birth_date) = extract(day from {{ right }}.birth_date)
             and extract(day from {{ left }}.birth_date) = extract(month from {{ right }}.birth_date)
         )
+        {%- if tolerate_typos %}
+        and {{ levenshtein(dbt.cast(left ~ '.birth_date', dbt.type_string()), dbt.cast(right ~ '.birth_date', dbt.type_string())) }} > 1
+        {%- endif %}
     )
 {%- endmacro %}
 

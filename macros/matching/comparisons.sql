@@ -19,7 +19,7 @@
                 (2, 'Jaro-Winkler >= 0.92 (not a gender variant) or swapped with last name',
                     '(' ~ jw('l.first_name_normalised', 'r.first_name_normalised') ~ ' >= 0.92'
                     ~ ' and not ' ~ is_gender_variant('l.first_name_normalised', 'r.first_name_normalised') ~ ')'
-                    ~ ' or (l.first_name_normalised = r.last_name_normalised and l.last_name_normalised = r.first_name_normalised)'),
+                    ~ ' or ' ~ names_swapped()),
                 (1, 'Jaro-Winkler >= 0.8 (not a gender variant) or an initial',
                     '(' ~ jw('l.first_name_normalised', 'r.first_name_normalised') ~ ' >= 0.8'
                     ~ ' and not ' ~ is_gender_variant('l.first_name_normalised', 'r.first_name_normalised') ~ ')'
@@ -33,7 +33,8 @@
             'tf': 'last_name_normalised',
             'levels': [
                 (3, 'exact', 'l.last_name_normalised = r.last_name_normalised'),
-                (2, 'Jaro-Winkler >= 0.92', jw('l.last_name_normalised', 'r.last_name_normalised') ~ ' >= 0.92'),
+                (2, 'Jaro-Winkler >= 0.92 or swapped with first name',
+                    jw('l.last_name_normalised', 'r.last_name_normalised') ~ ' >= 0.92 or ' ~ names_swapped()),
                 (1, 'Jaro-Winkler >= 0.8', jw('l.last_name_normalised', 'r.last_name_normalised') ~ ' >= 0.8'),
             ],
         },
@@ -92,6 +93,17 @@
         },
     ]) }}
 {% endmacro %}
+
+
+{#-
+    First and last name typed the other way round on one side: each crossed pair
+    agrees at Jaro-Winkler >= 0.92. Both name comparisons take their fuzzy level, so
+    a swapped name weighs like a mistyped one, not like two different names.
+-#}
+{% macro names_swapped() -%}
+    ({{ jaro_winkler('l.first_name_normalised', 'r.last_name_normalised') }} >= 0.92
+    and {{ jaro_winkler('l.last_name_normalised', 'r.first_name_normalised') }} >= 0.92)
+{%- endmacro %}
 
 
 {#- The level a pair reaches on one comparison (an integer, NULL when a value is missing). -#}

@@ -98,3 +98,36 @@
         false
     {%- endif -%}
 {%- endmacro %}
+
+
+{#-
+    Why `value` (a SQL expression, compared lower-cased) is blocked for `identifier_type` in
+    seeds/identity/blocked_identifier_values.csv, or NULL: the first reason in alphabetical
+    order among the rules it matches (exact values, or regexes it wholly matches; rules for
+    'any' always apply). Rendered as constants, like is_blocked_identifier.
+-#}
+{% macro blocked_identifier_reason(identifier_type, value) -%}
+    {%- set rules_by_reason = {} -%}
+    {%- for rule in reference_seed_rows('blocked_identifier_values')
+        if rule.identifier_type in [identifier_type, 'any'] and rule.blocked_value is not none -%}
+        {%- do rules_by_reason.setdefault(rule.reason, {'exact': [], 'regex': []}) -%}
+        {%- set kind = 'exact' if rule.match_type == 'exact' else 'regex' -%}
+        {%- do rules_by_reason[rule.reason][kind].append(
+            string_literal(rule.blocked_value | lower) if kind == 'exact' else '(' ~ rule.blocked_value ~ ')') -%}
+    {%- endfor -%}
+    {%- if not rules_by_reason -%}
+        cast(null as {{ dbt.type_string() }})
+    {%- else -%}
+    case
+        {%- for reason in rules_by_reason | sort %}
+        {%- set rules = rules_by_reason[reason] %}
+        {%- if rules.exact %}
+        when lower({{ value }}) in ({{ rules.exact | unique | join(', ') }}) then {{ string_literal(reason) }}
+        {%- endif %}
+        {%- if rules.regex %}
+        when {{ regexp_is_match('lower(' ~ value ~ ')', '^(' ~ (rules.regex | join('|')) ~ ')$') }} then {{ string_literal(reason) }}
+        {%- endif %}
+        {%- endfor %}
+    end
+    {%- endif -%}
+{%- endmacro %}

@@ -3,8 +3,9 @@
     erased person than dim_customer does.
 
     scrub_erased_snapshot_rows: blank every personal column of every version of
-    an erased customer, and of versions kept under an older id that was merged
-    into an erased customer (identity's customer_id_history).
+    an erased customer, and of versions kept under an older id that was merged,
+    directly or through other merges, into an erased customer (identity's
+    customer_id_history).
 
     scrub_erased_snapshot_values: blank one column (email or phone) on any
     version whose value an erased customer holds (a shared family email or
@@ -21,15 +22,23 @@
 {%- endmacro %}
 
 
-{#- The customer ids whose snapshot versions are scrubbed whole: erased customers and ids merged into them. -#}
+{#-
+    The customer ids whose snapshot versions are scrubbed whole: erased customers and every id
+    merged into them, through any number of merges (A into B, B into C, C erased: A and B).
+    Snapshots run on DuckDB and PostgreSQL only, both of which take WITH RECURSIVE here.
+-#}
 {% macro erased_snapshot_customer_ids() -%}
-    select customer_id from {{ ref('dim_customer') }} where is_erased
-    union
-    select history.customer_id
-    from {{ ref('customer_id_history') }} as history
-    inner join {{ ref('dim_customer') }} as customers
-        on history.related_customer_id = customers.customer_id
-    where history.change_type = 'merged' and customers.is_erased
+    with recursive erased_ids (customer_id) as (
+        select customer_id from {{ ref('dim_customer') }} where is_erased
+        union
+        select history.customer_id
+        from {{ ref('customer_id_history') }} as history
+        inner join erased_ids
+            on history.related_customer_id = erased_ids.customer_id
+        where history.change_type = 'merged'
+    )
+
+    select customer_id from erased_ids
 {%- endmacro %}
 
 

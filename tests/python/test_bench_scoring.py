@@ -142,15 +142,16 @@ def test_markdown_table_formats_numbers_and_gaps():
         },
         37.68,
         846.5,
+        resolution_seconds=20.04,
     )
     table = scoring.markdown_table([row, {"tool": "Splink (timeout)", "dataset": "x"}])
     lines = table.splitlines()
     assert lines[0].startswith("| tool | data | persons | records | pairwise P |")
     assert lines[2] == (
         "| ours (dbt) | generated-10000 | 10,000 | 34,958 | 0.9975 | 0.9500 | "
-        "0.9700 | 0.9800 | 10,801 | 16 | 37.7 | 846 |"
+        "0.9700 | 0.9800 | 10,801 | 16 | 37.7 | 20.0 | 846 |"
     )
-    assert lines[3].count("n/a") == 10
+    assert lines[3].count("n/a") == 11
 
 
 def test_maxrss_units():

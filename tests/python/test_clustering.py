@@ -112,3 +112,25 @@ def test_agrees_with_union_find_reference_on_random_graphs(seed):
     extra_nodes = [ids[i] for i in rng.integers(0, node_count, size=20)]
     result = connected_components(edges_frame(pairs), nodes=pd.Series(extra_nodes, dtype=object))
     assert as_mapping(result) == union_find_reference(pairs, extra_nodes)
+
+
+def test_relations_version_equals_the_frame_version_on_a_random_graph():
+    import duckdb
+
+    from scv.identity.clustering import connected_components_of_relations
+
+    rng = np.random.default_rng(7)
+    ids = [f"r{number}" for number in range(400)] + [f"email:{number}" for number in range(60)]
+    pairs = [(ids[a], ids[b]) for a, b in rng.integers(0, len(ids), size=(300, 2))]
+    pairs += [("r1", None), (None, "r2")]
+    extra_nodes = ["r0", "r999", "r5"]
+    with duckdb.connect() as connection:
+        connection.execute("create table edges (left_node varchar, right_node varchar)")
+        connection.executemany("insert into edges values (?, ?)", pairs)
+        connection.execute("create table records as select unnest(?) as record_key", [extra_nodes])
+        relations = connected_components_of_relations(
+            connection.table("edges"), nodes=connection.table("records")
+        )
+    frames = connected_components(edges_frame(pairs), nodes=pd.Series(extra_nodes))
+    assert as_mapping(relations) == as_mapping(frames)
+    assert len(relations) == len(frames)

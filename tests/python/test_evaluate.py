@@ -390,6 +390,43 @@ def test_consent_rows_of_erased_person_may_be_absent():
     assert consent_metrics(truth, mart, person_customers)["rows_missing_from_mart"] == 1
 
 
+def test_consent_figures_of_correctly_resolved_persons_are_given_apart():
+    truth = pd.DataFrame(
+        {
+            "person_id": ["A", "S", "S"],
+            "purpose": ["profiling", "profiling", "email_marketing"],
+            "status": ["denied", "granted", "denied"],
+        }
+    )
+    mart = pd.DataFrame(
+        {
+            "customer_id": ["c1", "c2", "c2"],
+            "purpose": ["profiling", "profiling", "email_marketing"],
+            "status": ["denied", "unknown", "granted"],
+        }
+    )
+    # S is split: c2 holds only part of their records.
+    person_customers = pd.DataFrame(
+        {
+            "person_id": ["A", "S"],
+            "customer_id": ["c1", "c2"],
+            "is_correctly_resolved": [True, False],
+        }
+    )
+    result = consent_metrics(truth, mart, person_customers)
+    assert result["accuracy"] == pytest.approx(1 / 3)
+    assert result["granted_where_not_granted"] == 1
+    assert result["correctly_resolved_persons"] == {
+        "rows_evaluated": 1,
+        "status_matches": 1,
+        "accuracy": 1.0,
+        "granted_where_not_granted": 0,
+    }
+    assert "correctly_resolved_persons" not in consent_metrics(
+        truth, mart, person_customers.drop(columns="is_correctly_resolved")
+    )
+
+
 # --------------------------------------------------------------------------- rfm
 
 

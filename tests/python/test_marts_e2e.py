@@ -3,7 +3,10 @@
 
 The first build happens before the erasure requests are dated, so the dim_customer snapshot
 and the segment history hold a version of every later-erased person; the second build must
-scrub them. Bad input the contract promises to survive is added to the raw files (a consent
+scrub them. While the second build runs, another process holds the first build's published
+marts open and reads them (a BI tool): neither may break the other.
+
+Bad input the contract promises to survive is added to the raw files (a consent
 signal on a subject nobody holds, one dated after as_of_date, an erasure request for an
 unknown email): the build stays green and the review models list each with its reason.
 """
@@ -12,12 +15,19 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
 
+import duckdb
 import pytest
 
 from builds import AS_OF_DATE, build, generate, query
 from scv.evaluate import evaluate
+from scv.project import run_dbt
 
 pytestmark = pytest.mark.slow
 
@@ -82,11 +92,40 @@ def history_as_of(generated) -> str:
 
 
 @pytest.fixture(scope="module")
-def warehouse(raw_dir, history_as_of, tmp_path_factory):
-    """One warehouse built at an earlier as_of_date, then at the generator's."""
+def built(raw_dir, history_as_of, tmp_path_factory):
+    """One warehouse built at an earlier as_of_date, then at the generator's.
+
+    The second build runs while a reader process holds the published marts open; returns the
+    database, its compiled target folder, the reader's reads and the second build's start and end.
+    """
     work = tmp_path_factory.mktemp("marts_build")
     build(raw_dir, work, extra_vars={"as_of_date": history_as_of})
-    return build(raw_dir, work)
+    stop_file, reads_log = work / "stop_reading", work / "reads.jsonl"
+    reader = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("published_reader.py")),
+         str(_published_dir(work) / "scv_marts.duckdb"), str(reads_log), str(stop_file)],
+    )  # fmt: skip
+    try:
+        time.sleep(2)
+        started = time.time()
+        database = build(raw_dir, work)
+        finished = time.time()
+        time.sleep(2)
+    finally:
+        stop_file.touch()
+        reader.wait(timeout=60)
+    reads = [json.loads(line) for line in reads_log.read_text().splitlines()]
+    return {"database": database, "work": work, "reads": reads, "build_window": (started, finished)}
+
+
+def _published_dir(work: Path) -> Path:
+    """Where the hook publishes the warehouse.duckdb that `builds.build` makes (no publish_dir)."""
+    return work / "warehouse_published"
+
+
+@pytest.fixture(scope="module")
+def warehouse(built):
+    return built["database"]
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +140,14 @@ def test_consent_never_grants_what_the_truth_does_not(scores):
 
 def test_consent_status_matches_the_truth(scores):
     assert scores["consent"]["rows_missing_from_mart"] == 0
-    assert scores["consent"]["accuracy"] >= 0.97, scores["consent"]["by_purpose"]
+    assert scores["consent"]["accuracy"] >= 0.996, scores["consent"]["by_purpose"]
+
+
+def test_consent_of_correctly_resolved_persons_matches_the_truth(scores):
+    # The remaining misses are on persons split or merged by identity resolution.
+    resolved = scores["consent"]["correctly_resolved_persons"]
+    assert resolved["accuracy"] >= 0.999, resolved
+    assert resolved["granted_where_not_granted"] == 0, resolved
 
 
 def test_rfm_matches_the_truth(scores):
@@ -113,12 +159,15 @@ def test_rfm_matches_the_truth(scores):
 def test_golden_values_match_the_truth(scores):
     attributes = scores["golden"]["attributes"]
     assert scores["golden"]["persons_missing_from_dim_customer"] == 0
+    # The measured figures (600 persons, seed 23), rounded down.
     floors = {
-        "phone": 0.95,
-        "email": 0.9,
-        "birth_date": 0.97,
-        "postal_code": 0.95,
-        "country_code": 0.97,
+        "first_name": 0.994,
+        "last_name": 0.99,
+        "email": 0.992,
+        "phone": 0.997,
+        "birth_date": 1.0,
+        "postal_code": 1.0,
+        "country_code": 1.0,
     }
     for attribute, floor in floors.items():
         assert attributes[attribute]["accuracy"] >= floor, (attribute, attributes[attribute])
@@ -188,3 +237,67 @@ def test_segment_history_keeps_one_row_per_customer_and_date(warehouse, history_
     assert set(dates) == {history_as_of, AS_OF_DATE}
     customers = query(warehouse, "select count(*) from marts.dim_customer")[0][0]
     assert dates[AS_OF_DATE] == customers
+
+
+def test_a_reader_holding_the_published_marts_open_neither_blocks_nor_breaks_a_build(
+    built, history_as_of
+):
+    reads = built["reads"]
+    errors = [read for read in reads if "error" in read]
+    assert errors == []
+    started, finished = built["build_window"]
+    assert sum(started <= read["at"] <= finished for read in reads) >= 10
+    # The same open connection saw the first build's marts, then the second's once published.
+    assert reads[0]["as_of_dates"] == [history_as_of]
+    assert reads[-1]["as_of_dates"] == [AS_OF_DATE]
+    assert {tuple(read["as_of_dates"]) for read in reads} == {(history_as_of,), (AS_OF_DATE,)}
+
+
+def test_published_marts_equal_the_warehouse_marts(built):
+    catalog = _published_dir(built["work"]) / "scv_marts.duckdb"
+    with duckdb.connect(str(built["database"]), read_only=True) as connection:
+        connection.execute(f"attach '{catalog}' as published (read_only)")
+        published = [
+            row[0]
+            for row in connection.execute(
+                "select view_name from duckdb_views() "
+                "where database_name = 'published' and schema_name = 'marts' order by 1"
+            ).fetchall()
+        ]
+        marts = [
+            row[0]
+            for row in connection.execute(
+                "select table_name from duckdb_tables() "
+                "where schema_name = 'marts' and database_name <> 'published' order by 1"
+            ).fetchall()
+        ]
+        assert set(marts) | {"dim_customer_snapshot"} == set(published)
+        for name in published:
+            schema = "snapshots" if name == "dim_customer_snapshot" else "marts"
+            differing = connection.execute(f"""
+                select count(*) from (
+                    (select * from {schema}.{name} except all select * from published.marts.{name})
+                    union all
+                    (select * from published.marts.{name} except all select * from {schema}.{name})
+                )
+            """).fetchone()[0]  # fmt: skip
+            assert differing == 0, name
+
+
+def test_a_failed_build_publishes_nothing(built, raw_dir):
+    record = _published_dir(built["work"]) / "publication_0.csv"
+    before = record.read_text()
+    failed = run_dbt(
+        ["build", "--select", "assert_no_customer_exceeds_max_cluster_records"],
+        duckdb_path=built["database"],
+        target_path=built["work"] / "target",
+        dbt_vars={
+            "raw_dir": str(raw_dir),
+            "as_of_date": AS_OF_DATE,
+            "identity_max_cluster_records": 1,
+        },
+        check=False,
+    )
+    assert failed.returncode != 0
+    assert "Marts not published" in failed.stdout
+    assert record.read_text() == before

@@ -1,5 +1,7 @@
 """scv.matching.parameters: match parameters from the warehouse's comparison patterns."""
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -65,3 +67,90 @@ def test_no_candidates_is_a_clear_error():
     patterns = simulated_patterns()
     with pytest.raises(ValueError, match="no candidate pairs"):
         estimate_match_parameters(patterns[patterns["pair_source"] == "random"], profile_count=10)
+
+
+# Known m and u for a blocked-candidates simulation (levels: higher is more similar).
+KNOWN_M = {
+    "first_name_level": {0: 0.05, 1: 0.15, 2: 0.80},
+    "last_name_level": {0: 0.10, 1: 0.90},
+    "email_level": {0: 0.20, 1: 0.80},
+    "birth_date_level": {0: 0.05, 1: 0.95},
+}
+KNOWN_U = {
+    "first_name_level": {0: 0.97, 1: 0.02, 2: 0.01},
+    "last_name_level": {0: 0.99, 1: 0.01},
+    "email_level": {0: 0.999, 1: 0.001},
+    "birth_date_level": {0: 0.9995, 1: 0.0005},
+}
+
+
+def blocked_patterns(profile_count: int = 20_000, matches: int = 10_000) -> pd.DataFrame:
+    """Expected pattern counts of blocked candidates and of random pairs, with known m and u.
+
+    Candidates are the pairs that agree on full name, on email, or on a name and the birth
+    date (as blocking keys would find them): they all agree on something, so their level
+    shares are nothing like u.
+    """
+    all_pairs = profile_count * (profile_count - 1) / 2
+    columns = list(KNOWN_M)
+    rows = []
+    for pattern in itertools.product(*(sorted(KNOWN_M[c]) for c in columns)):
+        levels = dict(zip(columns, pattern, strict=True))
+        m = np.prod([KNOWN_M[c][levels[c]] for c in columns])
+        u = np.prod([KNOWN_U[c][levels[c]] for c in columns])
+        blocked = (
+            (levels["first_name_level"] == 2 and levels["last_name_level"] == 1)
+            or levels["email_level"] == 1
+            or (levels["first_name_level"] == 2 and levels["birth_date_level"] == 1)
+            or (levels["last_name_level"] == 1 and levels["birth_date_level"] == 1)
+        )
+        if blocked:
+            count = matches * m + (all_pairs - matches) * u
+            rows.append({"pair_source": "candidates", **levels, "pair_count": count})
+        rows.append({"pair_source": "random", **levels, "pair_count": 1e6 * u})
+    return pd.DataFrame(rows)
+
+
+def test_m_is_recovered_from_blocked_candidates_not_collapsed_to_their_level_shares():
+    # EM over all blocked candidates at once takes almost every candidate for a match (they all
+    # agree on something) and learns m as their level shares; sessions on pairs agreeing on
+    # some comparisons learn the others' m as they are among matches.
+    parameters = estimate_match_parameters(blocked_patterns(), profile_count=20_000)
+    estimated = parameters.set_index(["comparison", "level"])["m_probability"]
+    for column, by_level in KNOWN_M.items():
+        for level, m in by_level.items():
+            assert estimated[(column.removesuffix("_level"), level)] == pytest.approx(m, abs=0.01)
+
+
+def test_disagreement_weighs_strongly_against_a_match():
+    parameters = estimate_match_parameters(blocked_patterns(), profile_count=20_000)
+    weights = parameters.set_index(["comparison", "level"])["match_weight"]
+    # log2(0.05 / 0.97), log2(0.2 / 0.999): several bits, not the -0.1 of a collapsed m.
+    assert weights[("first_name", 0)] == pytest.approx(np.log2(0.05 / 0.97), abs=0.3)
+    assert weights[("email", 0)] == pytest.approx(np.log2(0.2 / 0.999), abs=0.3)
+
+
+def test_prior_from_blocked_candidates_is_near_the_true_match_rate():
+    # 10,000 matches among 20,000 choose 2 pairs; blocking finds ~97% of them.
+    parameters = estimate_match_parameters(blocked_patterns(), profile_count=20_000)
+    prior = parameters["match_probability_prior"].iloc[0]
+    assert prior == pytest.approx(10_000 / (20_000 * 19_999 / 2), rel=0.2)
+
+
+def test_without_email_the_birth_date_session_learns_the_names():
+    # FEBRL-style data has no email: the names' m comes from pairs agreeing on birth date.
+    patterns = blocked_patterns()
+    patterns["email_level"] = pd.array([pd.NA] * len(patterns), dtype="Int64")
+    patterns = (
+        patterns.groupby(["pair_source", *[c for c in KNOWN_M if c != "email_level"]], dropna=False)
+        .pair_count.sum()
+        .reset_index()
+    )
+    patterns["email_level"] = pd.array([pd.NA] * len(patterns), dtype="Int64")
+    parameters = estimate_match_parameters(patterns, profile_count=20_000)
+    weights = parameters.set_index(["comparison", "level"])["match_weight"]
+    assert "email" not in set(parameters["comparison"])
+    # Blocking biases this session (its non-matches all agree on one name), so only roughly:
+    # true weights are -4.3 and -3.3 bits.
+    assert weights[("first_name", 0)] < -2.5
+    assert weights[("last_name", 0)] < -2.5

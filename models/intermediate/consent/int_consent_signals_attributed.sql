@@ -5,10 +5,13 @@
     record of the customer (CRM contact, shop account, order, loyalty member,
     ticket) carries the identifier: a till receipt that scanned a store's
     house card does not make its payer the card's holder. Blocked placeholder
-    values are nobody's identifier. A phone subject is also read as an
-    international number written without '+' (`1-281-555-3163`): it reaches
-    the holders of that E.164 number. Signals that reach no customer are listed
-    in review_consent_signals.
+    values are nobody's identifier. A phone a record wrote as a national number
+    with no country is also held as the customer's country reads it
+    (int_customer_phones_resolved, contract reading 7): `081 9726777` on a
+    ticket of an Italian customer holds `+39 081 972 6777`. A phone subject is
+    also read as an international number written without '+'
+    (`1-281-555-3163`): it reaches the holders of that E.164 number. Signals
+    that reach no customer are listed in review_consent_signals.
 -#}
 with
 
@@ -32,11 +35,35 @@ identifiers as (
 
 person_records as (
 
-    select
-        record_key,
-        phone_e164
+    select record_key
     from {{ ref('int_source_records_unioned') }}
     where is_person_record
+
+),
+
+blocked_phones as (
+
+    select
+        record_key,
+        identifier_value
+    from {{ ref('int_identifiers_unioned') }}
+    where identifier_type = 'phone' and is_blocked
+
+),
+
+-- Every phone of a customer's person records, with the customer's country where the record had none.
+customer_phones as (
+
+    select
+        phones.customer_id,
+        phones.phone_e164,
+        phones.phone_national_number
+    from {{ ref('int_customer_phones_resolved') }} as phones
+    left join blocked_phones
+        on
+            phones.record_key = blocked_phones.record_key
+            and phones.staged_national_number = blocked_phones.identifier_value
+    where blocked_phones.record_key is null
 
 ),
 
@@ -62,15 +89,20 @@ holders as (
     inner join customer_ids
         on identifiers.record_key = customer_ids.record_key
     union
+    -- The national number as the customer's country reads it ('0819726777' in Italy).
+    select
+        'phone' as identifier_type,
+        phone_national_number as identifier_value,
+        customer_id
+    from customer_phones
+    union
     -- The E.164 digits ('12815553163'), which a subject written without '+' normalises to.
     select
         'phone' as identifier_type,
-        substr(person_records.phone_e164, 2) as identifier_value,
-        customer_ids.customer_id
-    from person_records
-    inner join customer_ids
-        on person_records.record_key = customer_ids.record_key
-    where person_records.phone_e164 is not null
+        substr(phone_e164, 2) as identifier_value,
+        customer_id
+    from customer_phones
+    where phone_e164 is not null
 
 ),
 

@@ -7,11 +7,16 @@
 
     A record supplies an attribute only when seeds/marts/survivorship_rules.csv
     lists its source table for it; a soft-deleted CRM contact never supplies
-    anything. Phones are kept only in E.164: a national number on a record with
-    no country takes the country of the customer's other records when they name
-    exactly one (int_golden_phone_countries_inferred), else it is not a candidate.
-    An email or phone an erased customer holds is no one's candidate
-    (int_erased_identifiers_hashed).
+    anything. Its `confirms_value` says whether the record's time also counts as
+    a confirmation of the value (confirmed_at): a name parsed from a free-text
+    full name (loyalty form, ticket) is offered but confirms nothing. An order
+    placed from a shop account carries the account's email: it repeats that
+    email (is_repeated), so it neither confirms nor supports it.
+
+    Phones are kept only in E.164: a national number on a record with no country
+    takes the country of the customer's other records when they name exactly one
+    (int_customer_phones_resolved), else it is not a candidate. An email or phone
+    an erased customer holds is no one's candidate (int_erased_identifiers_hashed).
 -#}
 with
 
@@ -37,18 +42,25 @@ rules as (
     select
         attribute,
         source_table,
-        trust_rank
+        trust_rank,
+        confirms_value
     from {{ ref('survivorship_rules') }}
 
 ),
 
-phone_countries as (
+-- Orders placed from a shop account: their email is the account's, copied onto the order.
+account_orders as (
 
-    select
-        customer_id,
-        country_code
-    from {{ ref('int_golden_phone_countries_inferred') }}
-    where unresolved_reason is null
+    select cast(order_id as {{ dbt.type_string() }}) as order_id
+    from {{ ref('stg_shop__orders') }}
+    where shop_customer_id is not null
+
+),
+
+resolved_phones as (
+
+    select * from {{ ref('int_customer_phones_resolved') }}
+    where not is_deleted
 
 ),
 
@@ -71,63 +83,137 @@ mobile_prefixes as (
 
 ),
 
+nicknames as (
+
+    select distinct
+        lower(nickname) as nickname,
+        lower(canonical_name) as canonical_name
+    from {{ ref('nicknames') }}
+
+),
+
 customer_records as (
 
     select
         customer_ids.customer_id,
-        records.*
+        records.*,
+        account_orders.order_id is not null as is_account_order
     from records
     inner join customer_ids
         on records.record_key = customer_ids.record_key
+    left join account_orders
+        on records.source_table = 'shop_orders' and records.source_record_id = account_orders.order_id
 
 ),
 
--- An email is confirmed each time any record of the customer carries it (a login, an order, a form).
-email_seen as (
+-- Names ------------------------------------------------------------------------------------
+
+name_values as (
 
     select
-        customer_ids.customer_id,
-        identifiers.identifier_value as email_match_key,
-        max(identifiers.last_seen_at) as seen_at
-    from {{ ref('int_identifiers_unioned') }} as identifiers
-    inner join customer_ids
-        on identifiers.record_key = customer_ids.record_key
-    where identifiers.identifier_type = 'email' and not identifiers.is_blocked
-    group by customer_ids.customer_id, identifiers.identifier_value
+        customer_id,
+        source_table,
+        source_record_id,
+        first_name_normalised,
+        last_name_normalised,
+        observed_at
+    from customer_records
+    where first_name is not null or last_name is not null
 
 ),
 
--- A misspelling (two edits or fewer, three in an address over 15 characters) confirms the
--- address it misspells: the latest order typed with a typo still confirms the address, and
--- support then prefers its usual spelling.
-email_confirmations as (
+-- A surname is confirmed each time a confirming record carries it in any spelling: alike, a
+-- typo away (one edit, two from four letters), one compound surname shortened to its first
+-- part, or first and last name typed into each other's boxes. The latest is the name the
+-- customer goes by now (a married name over a maiden one).
+name_confirmations as (
 
     select
-        address.customer_id,
-        address.email_match_key,
-        max(spelling.seen_at) as confirmed_at
-    from email_seen as address
-    inner join email_seen as spelling
-        on
-            address.customer_id = spelling.customer_id
-            and (
-                address.email_match_key = spelling.email_match_key
-                or {{ levenshtein('address.email_match_key', 'spelling.email_match_key') }}
-                <= case when length(address.email_match_key) > 15 then 3 else 2 end
+        candidate.customer_id,
+        candidate.source_table,
+        candidate.source_record_id,
+        max(spelling.observed_at) as confirmed_at
+    from name_values as candidate
+    inner join name_values as spelling
+        on candidate.customer_id = spelling.customer_id
+    inner join rules
+        on rules.attribute = 'name' and spelling.source_table = rules.source_table
+    where
+        rules.confirms_value
+        and candidate.last_name_normalised is not null
+        and spelling.last_name_normalised is not null
+        and (
+            candidate.last_name_normalised = spelling.last_name_normalised
+            or {{ levenshtein('candidate.last_name_normalised', 'spelling.last_name_normalised') }}
+            <= case
+                when least(length(candidate.last_name_normalised), length(spelling.last_name_normalised)) >= 4
+                    then 2
+                else 1
+            end
+            or spelling.last_name_normalised like {{ dbt.concat(['candidate.last_name_normalised', "' %'"]) }}
+            or candidate.last_name_normalised like {{ dbt.concat(['spelling.last_name_normalised', "' %'"]) }}
+            or (
+                candidate.last_name_normalised = spelling.first_name_normalised
+                and candidate.first_name_normalised = spelling.last_name_normalised
             )
-    group by address.customer_id, address.email_match_key
+        )
+    group by candidate.customer_id, candidate.source_table, candidate.source_record_id
+
+),
+
+-- A short form loses to the full one the customer also gives: a nickname (nicknames seed) to the
+-- first name it stands for, a compound surname's first part to the whole compound.
+names_shortened as (
+
+    select distinct
+        candidate.customer_id,
+        candidate.source_table,
+        candidate.source_record_id
+    from name_values as candidate
+    inner join name_values as other
+        on candidate.customer_id = other.customer_id
+    left join nicknames
+        on
+            candidate.first_name_normalised = nicknames.nickname
+            and other.first_name_normalised = nicknames.canonical_name
+    where
+        nicknames.nickname is not null
+        or other.last_name_normalised like {{ dbt.concat(['candidate.last_name_normalised', "' %'"]) }}
+
+),
+
+-- How many customers spell a first or last name this way: a typo is one person's alone.
+first_name_spellings as (
+
+    select
+        first_name_normalised,
+        count(distinct customer_id) as customer_count
+    from customer_records
+    where first_name_normalised is not null
+    group by first_name_normalised
+
+),
+
+last_name_spellings as (
+
+    select
+        last_name_normalised,
+        count(distinct customer_id) as customer_count
+    from customer_records
+    where last_name_normalised is not null
+    group by last_name_normalised
 
 ),
 
 name_candidates as (
 
     select
-        customer_id,
+        customer_records.customer_id,
         'name' as attribute,
-        source_table,
-        source_record_id,
-        first_name,
-        last_name,
+        customer_records.source_table,
+        customer_records.source_record_id,
+        customer_records.first_name,
+        customer_records.last_name,
         cast(null as {{ dbt.type_string() }}) as email,
         cast(null as {{ dbt.type_string() }}) as phone,
         cast(null as date) as birth_date,
@@ -137,21 +223,184 @@ name_candidates as (
         cast(null as {{ dbt.type_string() }}) as country_code,
         -- A name typed as a name: not an initial ("j."), not all upper or all lower case.
         (
-            first_name is not null
-            and length(replace(first_name, '.', '')) > 1
-            and upper(first_name) <> lower(first_name)
-            and first_name <> upper(first_name)
-            and first_name <> lower(first_name)
-            and (last_name is null or (last_name <> upper(last_name) and last_name <> lower(last_name)))
+            customer_records.first_name is not null
+            and length(replace(customer_records.first_name, '.', '')) > 1
+            and upper(customer_records.first_name) <> lower(customer_records.first_name)
+            and customer_records.first_name <> upper(customer_records.first_name)
+            and customer_records.first_name <> lower(customer_records.first_name)
+            and (
+                customer_records.last_name is null
+                or (
+                    customer_records.last_name <> upper(customer_records.last_name)
+                    and customer_records.last_name <> lower(customer_records.last_name)
+                )
+            )
         ) as is_valid,
-        false as is_preferred,
+        names_shortened.customer_id is null as is_preferred,
         false as is_inferred,
-        cast(null as {{ dbt.type_timestamp() }}) as confirmed_at,
-        observed_at,
-        (case when first_name is not null then 1 else 0 end)
-        + (case when last_name is not null then 1 else 0 end) as completeness
+        false as is_repeated,
+        name_confirmations.confirmed_at,
+        ln(1 + coalesce(first_name_spellings.customer_count, 0))
+        + ln(1 + coalesce(last_name_spellings.customer_count, 0)) as spelling_score,
+        customer_records.observed_at,
+        (case when customer_records.first_name is not null then 1 else 0 end)
+        + (case when customer_records.last_name is not null then 1 else 0 end) as completeness
     from customer_records
-    where first_name is not null or last_name is not null
+    left join name_confirmations
+        on
+            customer_records.customer_id = name_confirmations.customer_id
+            and customer_records.source_table = name_confirmations.source_table
+            and customer_records.source_record_id = name_confirmations.source_record_id
+    left join names_shortened
+        on
+            customer_records.customer_id = names_shortened.customer_id
+            and customer_records.source_table = names_shortened.source_table
+            and customer_records.source_record_id = names_shortened.source_record_id
+    left join first_name_spellings
+        on customer_records.first_name_normalised = first_name_spellings.first_name_normalised
+    left join last_name_spellings
+        on customer_records.last_name_normalised = last_name_spellings.last_name_normalised
+    where customer_records.first_name is not null or customer_records.last_name is not null
+
+),
+
+-- Emails -----------------------------------------------------------------------------------
+
+-- The records that state an email themselves (not an order repeating its account's email).
+email_statements as (
+
+    select
+        customer_records.customer_id,
+        customer_records.email_match_key,
+        customer_records.observed_at
+    from customer_records
+    inner join rules
+        on rules.attribute = 'email' and customer_records.source_table = rules.source_table
+    where
+        customer_records.email_match_key is not null
+        and rules.confirms_value
+        and not customer_records.is_account_order
+
+),
+
+email_seen as (
+
+    select
+        customer_id,
+        email_match_key,
+        max(observed_at) as seen_at
+    from email_statements
+    group by customer_id, email_match_key
+
+),
+
+customer_emails as (
+
+    select distinct
+        customer_id,
+        email_match_key,
+        {{ regexp_replace_all(dbt.split_part('email_match_key', "'@'", 1), '[^a-z]', '') }} as local_letters
+    from customer_records
+    where email_match_key is not null
+
+),
+
+-- Spellings of one address: alike or a misspelling of it (two edits or fewer, three in an
+-- address over 15 characters).
+email_spellings_of_address as (
+
+    select
+        address.customer_id,
+        address.email_match_key,
+        spelling.email_match_key as spelling_match_key
+    from customer_emails as address
+    inner join customer_emails as spelling
+        on
+            address.customer_id = spelling.customer_id
+            and (
+                address.email_match_key = spelling.email_match_key
+                or {{ levenshtein('address.email_match_key', 'spelling.email_match_key') }}
+                <= case when length(address.email_match_key) > 15 then 3 else 2 end
+            )
+
+),
+
+-- A misspelling confirms the address it misspells: the latest order typed with a typo still
+-- confirms the address, and support and spelling then prefer its usual spelling.
+email_confirmations as (
+
+    select
+        address.customer_id,
+        address.email_match_key,
+        max(email_seen.seen_at) as confirmed_at
+    from email_spellings_of_address as address
+    inner join email_seen
+        on
+            address.customer_id = email_seen.customer_id
+            and address.spelling_match_key = email_seen.email_match_key
+    group by address.customer_id, address.email_match_key
+
+),
+
+-- An address several customers give (a household's, a store clerk's typed on customers' forms)
+-- reaches the household, not the person: a personal one is preferred, as a mobile over a landline.
+-- A misspelling of a shared address is that shared address too.
+email_holders as (
+
+    select
+        email_match_key,
+        count(distinct customer_id) as customer_count
+    from customer_records
+    where email_match_key is not null
+    group by email_match_key
+
+),
+
+email_sharing as (
+
+    select
+        address.customer_id,
+        address.email_match_key,
+        max(email_holders.customer_count) as holder_count
+    from email_spellings_of_address as address
+    inner join email_holders
+        on address.spelling_match_key = email_holders.email_match_key
+    group by address.customer_id, address.email_match_key
+
+),
+
+-- The customer's first and last names (letters only, three or more), to find in an address.
+customer_name_parts as (
+
+    select distinct
+        customer_id,
+        {{ regexp_replace_all('first_name_normalised', '[^a-z]', '') }} as name_part
+    from customer_records
+    where first_name_normalised is not null
+    union
+    select distinct
+        customer_id,
+        {{ regexp_replace_all('last_name_normalised', '[^a-z]', '') }} as name_part
+    from customer_records
+    where last_name_normalised is not null
+
+),
+
+-- Of two spellings of one address, the one that spells the customer's name is the right one
+-- (`michael48@` for Michael, not `mivhael48@`).
+email_spellings as (
+
+    select
+        customer_emails.customer_id,
+        customer_emails.email_match_key,
+        count(distinct customer_name_parts.name_part) as name_part_count
+    from customer_emails
+    left join customer_name_parts
+        on
+            customer_emails.customer_id = customer_name_parts.customer_id
+            and length(customer_name_parts.name_part) >= 3
+            and {{ dbt.position('customer_name_parts.name_part', 'customer_emails.local_letters') }} > 0
+    group by customer_emails.customer_id, customer_emails.email_match_key
 
 ),
 
@@ -173,16 +422,26 @@ email_candidates as (
         cast(null as {{ dbt.type_string() }}) as postal_code,
         cast(null as {{ dbt.type_string() }}) as country_code,
         coalesce(customer_records.is_email_valid, false) as is_valid,
-        false as is_preferred,
+        email_sharing.holder_count = 1 as is_preferred,
         false as is_inferred,
+        customer_records.is_account_order as is_repeated,
         email_confirmations.confirmed_at,
+        cast(email_spellings.name_part_count as {{ dbt.type_float() }}) as spelling_score,
         customer_records.observed_at,
         1 as completeness
     from customer_records
+    inner join email_sharing
+        on
+            customer_records.customer_id = email_sharing.customer_id
+            and customer_records.email_match_key = email_sharing.email_match_key
     left join email_confirmations
         on
             customer_records.customer_id = email_confirmations.customer_id
             and customer_records.email_match_key = email_confirmations.email_match_key
+    left join email_spellings
+        on
+            customer_records.customer_id = email_spellings.customer_id
+            and customer_records.email_match_key = email_spellings.email_match_key
     left join erased_identifiers
         on
             erased_identifiers.hashed_type = 'email'
@@ -193,68 +452,16 @@ email_candidates as (
 
 ),
 
--- A national number on a record with no country is read again, as staging reads phones, with the
--- customer's one country (staging macros of macros/normalise/phone.sql).
-phones_with_country as (
-
-    select
-        customer_records.customer_id,
-        customer_records.source_table,
-        customer_records.source_record_id,
-        customer_records.observed_at,
-        customer_records.phone_e164,
-        customer_records.phone_national_number,
-        {{ phone_digits('customer_records.phone') }} as phone_digits,
-        {{ country_calling_code('phone_countries.country_code') }} as inferred_calling_code,
-        {{ country_trunk_prefix('phone_countries.country_code') }} as inferred_trunk_prefix
-    from customer_records
-    left join phone_countries
-        on
-            customer_records.customer_id = phone_countries.customer_id
-            and customer_records.phone_e164 is null
-            and customer_records.country_code is null
-    where customer_records.phone_national_number is not null
-
-),
-
-phones_inferred as (
-
-    select
-        *,
-        {{ phone_national_number(
-            'phone_digits', 'cast(null as ' ~ dbt.type_string() ~ ')', 'cast(null as ' ~ dbt.type_string() ~ ')',
-            'inferred_calling_code', 'inferred_trunk_prefix') }} as inferred_national_number
-    from phones_with_country
-
-),
-
-phones_resolved as (
-
-    select
-        customer_id,
-        source_table,
-        source_record_id,
-        observed_at,
-        coalesce(
-            phone_e164,
-            {{ phone_e164(
-                'inferred_national_number', 'cast(null as ' ~ dbt.type_string() ~ ')',
-                'cast(null as ' ~ dbt.type_string() ~ ')', 'inferred_calling_code') }}
-        ) as phone,
-        phone_national_number,
-        phone_e164 is null as is_inferred
-    from phones_inferred
-
-),
+-- Phones -----------------------------------------------------------------------------------
 
 -- A mobile beats a landline: it reaches the person, not the household.
 mobile_phones as (
 
-    select distinct phones_resolved.phone
-    from phones_resolved
+    select distinct resolved_phones.phone_e164 as phone
+    from resolved_phones
     inner join mobile_prefixes
         on
-            phones_resolved.phone
+            resolved_phones.phone_e164
             like {{ dbt.concat(["'+'", 'mobile_prefixes.calling_code', 'mobile_prefixes.mobile_prefix', "'%'"]) }}
 
 ),
@@ -262,14 +469,14 @@ mobile_phones as (
 phone_candidates as (
 
     select
-        phones_resolved.customer_id,
+        resolved_phones.customer_id,
         'phone' as attribute,
-        phones_resolved.source_table,
-        phones_resolved.source_record_id,
+        resolved_phones.source_table,
+        resolved_phones.source_record_id,
         cast(null as {{ dbt.type_string() }}) as first_name,
         cast(null as {{ dbt.type_string() }}) as last_name,
         cast(null as {{ dbt.type_string() }}) as email,
-        phones_resolved.phone,
+        resolved_phones.phone_e164 as phone,
         cast(null as date) as birth_date,
         cast(null as {{ dbt.type_string() }}) as street,
         cast(null as {{ dbt.type_string() }}) as city,
@@ -277,28 +484,32 @@ phone_candidates as (
         cast(null as {{ dbt.type_string() }}) as country_code,
         true as is_valid,
         mobile_phones.phone is not null as is_preferred,
-        phones_resolved.is_inferred,
+        resolved_phones.is_inferred,
+        false as is_repeated,
         cast(null as {{ dbt.type_timestamp() }}) as confirmed_at,
-        phones_resolved.observed_at,
+        cast(null as {{ dbt.type_float() }}) as spelling_score,
+        resolved_phones.observed_at,
         1 as completeness
-    from phones_resolved
+    from resolved_phones
     left join mobile_phones
-        on phones_resolved.phone = mobile_phones.phone
+        on resolved_phones.phone_e164 = mobile_phones.phone
     left join erased_identifiers
         on
             (
                 erased_identifiers.hashed_type = 'phone'
                 and erased_identifiers.value_hash
-                = {{ salted_hash(dbt.concat(["'phone:'", 'phones_resolved.phone_national_number'])) }}
+                = {{ salted_hash(dbt.concat(["'phone:'", 'resolved_phones.staged_national_number'])) }}
             )
             or (
                 erased_identifiers.hashed_type = 'phone_e164'
                 and erased_identifiers.value_hash
-                = {{ salted_hash(dbt.concat(["'phone_e164:'", 'phones_resolved.phone'])) }}
+                = {{ salted_hash(dbt.concat(["'phone_e164:'", 'resolved_phones.phone_e164'])) }}
             )
-    where phones_resolved.phone is not null and erased_identifiers.value_hash is null
+    where resolved_phones.phone_e164 is not null and erased_identifiers.value_hash is null
 
 ),
+
+-- Birth dates and addresses ----------------------------------------------------------------
 
 birth_date_candidates as (
 
@@ -319,7 +530,9 @@ birth_date_candidates as (
         (birth_date >= cast('1900-01-01' as date) and birth_date <= {{ as_of_date() }}) as is_valid,
         false as is_preferred,
         false as is_inferred,
+        false as is_repeated,
         cast(null as {{ dbt.type_timestamp() }}) as confirmed_at,
+        cast(null as {{ dbt.type_float() }}) as spelling_score,
         observed_at,
         1 as completeness
     from customer_records
@@ -327,40 +540,70 @@ birth_date_candidates as (
 
 ),
 
+address_values as (
+
+    select
+        *,
+        -- An address is its country and postal code, leading zeros aside, in any spelling.
+        {{ dbt.concat([
+            "coalesce(country_code, '')", "'|'",
+            regexp_replace_all("coalesce(postal_code_normalised, '')", '^0+', '')]) }} as address_key
+    from customer_records
+    where street is not null or city is not null or postal_code is not null or country_code is not null
+
+),
+
+-- The latest time a confirming record carried the address: where the customer lives now.
+address_confirmations as (
+
+    select
+        address_values.customer_id,
+        address_values.address_key,
+        max(address_values.observed_at) as confirmed_at
+    from address_values
+    inner join rules
+        on rules.attribute = 'address' and address_values.source_table = rules.source_table
+    where rules.confirms_value
+    group by address_values.customer_id, address_values.address_key
+
+),
+
 address_candidates as (
 
     select
-        customer_id,
+        address_values.customer_id,
         'address' as attribute,
-        source_table,
-        source_record_id,
+        address_values.source_table,
+        address_values.source_record_id,
         cast(null as {{ dbt.type_string() }}) as first_name,
         cast(null as {{ dbt.type_string() }}) as last_name,
         cast(null as {{ dbt.type_string() }}) as email,
         cast(null as {{ dbt.type_string() }}) as phone,
         cast(null as date) as birth_date,
-        street,
-        city,
-        postal_code,
-        country_code,
-        (street is not null and city is not null and postal_code is not null) as is_valid,
+        address_values.street,
+        address_values.city,
+        address_values.postal_code,
+        address_values.country_code,
+        (
+            address_values.street is not null
+            and address_values.city is not null
+            and address_values.postal_code is not null
+        ) as is_valid,
         false as is_preferred,
         false as is_inferred,
-        -- An address (country and postal code, leading zeros aside) is confirmed each time a record
-        -- carries it in any spelling: the latest one is where the customer lives now.
-        max(observed_at) over (
-            partition by
-                customer_id,
-                coalesce(country_code, ''),
-                {{ regexp_replace_all("coalesce(postal_code_normalised, '')", '^0+', '') }}
-        ) as confirmed_at,
-        observed_at,
-        (case when street is not null then 1 else 0 end)
-        + (case when city is not null then 1 else 0 end)
-        + (case when postal_code is not null then 1 else 0 end)
-        + (case when country_code is not null then 1 else 0 end) as completeness
-    from customer_records
-    where street is not null or city is not null or postal_code is not null or country_code is not null
+        false as is_repeated,
+        address_confirmations.confirmed_at,
+        cast(null as {{ dbt.type_float() }}) as spelling_score,
+        address_values.observed_at,
+        (case when address_values.street is not null then 1 else 0 end)
+        + (case when address_values.city is not null then 1 else 0 end)
+        + (case when address_values.postal_code is not null then 1 else 0 end)
+        + (case when address_values.country_code is not null then 1 else 0 end) as completeness
+    from address_values
+    left join address_confirmations
+        on
+            address_values.customer_id = address_confirmations.customer_id
+            and address_values.address_key = address_confirmations.address_key
 
 ),
 
@@ -379,12 +622,13 @@ unioned as (
 ),
 
 -- How many of the customer's records offer the same value: a value typed alike on several
--- records is confirmed, a one-off typo is not.
+-- records is confirmed, a one-off typo is not. A record repeating another's value (an order's
+-- copy of its account's email) adds no support.
 supported as (
 
     select
         *,
-        count(*) over (
+        count(case when not is_repeated then 1 end) over (
             partition by
                 customer_id,
                 attribute,
@@ -420,9 +664,11 @@ final as (
         rules.trust_rank,
         supported.support_count,
         supported.completeness,
+        supported.spelling_score,
         supported.is_valid,
         supported.is_preferred,
         supported.is_inferred,
+        supported.is_repeated,
         supported.birth_date,
         supported.confirmed_at,
         supported.observed_at

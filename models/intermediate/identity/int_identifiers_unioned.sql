@@ -3,7 +3,8 @@
     record, with when it was seen. Values are the normalised match keys from
     staging (emails without plus-tags, phones as national significant numbers);
     junk placeholders are already NULL there, and the blocked-values seed is
-    applied here to the identifier types staging does not clean.
+    applied here to the identifier types staging does not clean (the first
+    matching rule's reason in alphabetical order).
 -#}
 {%- set record_identifiers = [
     ('stg_crm__contacts', 'crm_contacts', 'contact_id', 'updated_at',
@@ -24,6 +25,7 @@
         [('anonymous_id', 'anonymous_id'), ('shop_customer_id', 'shop_customer_id'), ('device_id', 'device_id'),
          ('email', 'email_match_key'), ('order_id', 'order_id')]),
 ] -%}
+{%- set identifier_types = record_identifiers | map(attribute='4') | sum(start=[]) | map(attribute='0') | unique | list %}
 
 with
 
@@ -61,37 +63,17 @@ collapsed as (
 
 ),
 
-blocked_values as (
-
-    select
-        identifier_type,
-        match_type,
-        blocked_value,
-        reason
-    from {{ ref('blocked_identifier_values') }}
-
-),
-
 flagged as (
 
     select
-        collapsed.*,
-        (
-            select min(blocked_values.reason)
-            from blocked_values
-            where
-                blocked_values.identifier_type in (collapsed.identifier_type, 'any')
-                and (
-                    (
-                        blocked_values.match_type = 'exact'
-                        and lower(collapsed.identifier_value) = lower(blocked_values.blocked_value)
-                    )
-                    or (
-                        blocked_values.match_type = 'regex'
-                        and {{ regex_full_match('lower(collapsed.identifier_value)', 'blocked_values.blocked_value') }}
-                    )
-                )
-        ) as blocked_reason
+        *,
+        -- The seed's rules rendered as constants per type (macro blocked_identifier_reason):
+        -- a regex read from a table row would be compiled again for every identifier.
+        case identifier_type
+            {%- for identifier_type in identifier_types %}
+            when '{{ identifier_type }}' then {{ blocked_identifier_reason(identifier_type, 'identifier_value') }}
+            {%- endfor %}
+        end as blocked_reason
     from collapsed
 
 ),

@@ -6,22 +6,9 @@
 -#}
 with
 
-profiles as (
-
-    select * from {{ ref('int_match_profiles') }}
-
-),
-
 keyed as (
 
-    {% for rule in var('matching_blocking_keys') %}
-    select
-        '{{ rule }}' as blocking_rule,
-        {{ blocking_key(rule) }} as blocking_key,
-        profile_key
-    from profiles
-    {% if not loop.last %}union all{% endif %}
-    {% endfor %}
+    select * from {{ ref('int_match_blocking_keys') }}
 
 ),
 
@@ -33,7 +20,6 @@ final as (
         count(*) as profile_count,
         count(*) > {{ var('matching_max_block_profiles') }} as is_capped
     from keyed
-    where blocking_key is not null
     group by blocking_rule, blocking_key
 
 )

@@ -14,15 +14,7 @@ profiles as (
 
 keyed as (
 
-    {% for rule in var('matching_blocking_keys') %}
-    select
-        '{{ rule }}' as blocking_rule,
-        {{ loop.index }} as rule_order,
-        {{ blocking_key(rule) }} as blocking_key,
-        profile_key
-    from profiles
-    {% if not loop.last %}union all{% endif %}
-    {% endfor %}
+    select * from {{ ref('int_match_blocking_keys') }}
 
 ),
 

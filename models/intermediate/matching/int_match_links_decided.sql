@@ -1,11 +1,14 @@
 {#-
     The decision on every scored pair at or above the review threshold. Accepted
     pairs (match_probability >= matching_accept_probability) become identity links
-    unless a guard stops them: the two profiles' strong attributes conflict (first
-    names or birth dates), one profile has neither a first name nor a birth
-    date, nothing but the names and a place vouches for the link, a steward declared a record of each side a different person, or the
-    link would chain two conflicting people (a profile matched to two profiles
-    that conflict keeps only its strongest match). Pairs between the
+    unless a guard stops them: one side has neither a first name nor a birth date,
+    the two profiles' strong attributes conflict (first
+    names, or birth dates more than one mistyped digit apart, where the data's matches
+    rarely disagree on them: see `guards`), nothing but the names and a place
+    vouches for the link, a steward declared a record of each side a different
+    person, or the link would chain two conflicting people (a profile drops its
+    links to profiles that conflict with a stronger match of its own, or were
+    scored as another person than it). Pairs between the
     review and accept thresholds go to the review queue.
 -#}
 with
@@ -33,6 +36,33 @@ profiles as (
 
 ),
 
+-- Profiles compared and scored as different people (below the review threshold).
+scored_apart as (
+
+    select
+        left_profile_key,
+        right_profile_key
+    from {{ ref('int_match_pairs_scored') }}
+    where match_probability < {{ var('matching_review_probability') }}
+
+),
+
+-- A first-name or birth-date disagreement stops a link only where EM found that true
+-- matches rarely carry one (m of its "else" level below matching_conflict_max_m): then it
+-- means another person (a twin, a sibling on the family's email). Where matches often do
+-- (entry that replaces whole values, as in FEBRL), it is as likely an entry error, and the
+-- disagreement's negative match weight already counts against the pair.
+guards as (
+
+    select
+        coalesce(max(case when comparison = 'first_name' and level = 0 then m_probability end), 0)
+        < {{ var('matching_conflict_max_m') }} as is_first_name_guarded,
+        coalesce(max(case when comparison = 'birth_date' and level = 0 then m_probability end), 0)
+        < {{ var('matching_conflict_max_m') }} as is_birth_date_guarded
+    from {{ match_parameters() }}
+
+),
+
 profile_records as (
 
     select
@@ -42,11 +72,12 @@ profile_records as (
 
 ),
 
+-- Pairs below are keyed (lower key, higher key), so a check is an equi-join, not an OR.
 steward_cannot_links as (
 
     select distinct
-        left_records.profile_key as left_profile_key,
-        right_records.profile_key as right_profile_key
+        least(left_records.profile_key, right_records.profile_key) as lower_profile_key,
+        greatest(left_records.profile_key, right_records.profile_key) as higher_profile_key
     from {{ ref('identity_overrides') }} as overrides
     inner join profile_records as left_records
         on left_records.record_key = {{ record_key('overrides.left_source_table', 'overrides.left_source_record_id') }}
@@ -66,13 +97,14 @@ judged as (
         case
             when scored.match_probability < {{ var('matching_accept_probability') }}
                 then 'below the accept threshold: for review'
-            when {{ signatures_conflict('l', 'r') }}
-                then 'conflicting first names or birth dates'
-            -- Such a profile is linked by its identifiers alone, under the household guards of the graph.
             when
                 (l.first_name_normalised is null and l.birth_date is null)
                 or (r.first_name_normalised is null and r.birth_date is null)
-                then 'a profile without a first name or birth date: only its identifiers link it'
+                -- A surname and a family email or landline fit every member of the household:
+                -- which one it is, only the identity graph's household guards can say.
+                then 'no first name or birth date: which household member it is is unknown'
+            when {{ match_signatures_conflict('l', 'r', 'guards') }}
+                then 'conflicting first names or birth dates'
             -- Names and a place are what namesakes and relatives share: a link needs a personal
             -- attribute to agree too. Levels as in macros/matching/comparisons.sql.
             when
@@ -92,26 +124,19 @@ judged as (
                     )
                 )
                 then 'too little evidence beyond the names: no agreeing email or phone, nor the same first name with the same birth date or street'  -- message text -- noqa: LT05
-            when
-                exists (
-                    select 1 from steward_cannot_links
-                    where
-                        (
-                            steward_cannot_links.left_profile_key = scored.left_profile_key
-                            and steward_cannot_links.right_profile_key = scored.right_profile_key
-                        )
-                        or (
-                            steward_cannot_links.left_profile_key = scored.right_profile_key
-                            and steward_cannot_links.right_profile_key = scored.left_profile_key
-                        )
-                )
+            when steward_cannot_links.lower_profile_key is not null
                 then 'steward cannot-link'
         end as rejection_reason
     from scored
+    cross join guards
     inner join profiles as l
         on scored.left_profile_key = l.profile_key
     inner join profiles as r
         on scored.right_profile_key = r.profile_key
+    left join steward_cannot_links
+        on
+            least(scored.left_profile_key, scored.right_profile_key) = steward_cannot_links.lower_profile_key
+            and greatest(scored.left_profile_key, scored.right_profile_key) = steward_cannot_links.higher_profile_key
 
 ),
 
@@ -154,27 +179,28 @@ neighbours as (
 
 ),
 
-chaining_profiles as (
+-- A profile keeps no link to a neighbour that conflicts with a stronger neighbour of its own, or
+-- that was scored as another person than it (a bridge: `patricia johnson 1964-09-01` and nothing
+-- else matches two namesakes with other emails, phones and cities): the links it keeps never
+-- join two people who conflict, and its other links stay.
+weaker_chain_links as (
 
-    select distinct first_neighbour.profile_key
-    from neighbours as first_neighbour
-    inner join neighbours as second_neighbour
+    select distinct
+        least(weaker.profile_key, weaker.neighbour_key) as lower_profile_key,
+        greatest(weaker.profile_key, weaker.neighbour_key) as higher_profile_key
+    from neighbours as weaker
+    cross join guards
+    inner join neighbours as stronger
         on
-            first_neighbour.profile_key = second_neighbour.profile_key
-            and first_neighbour.neighbour_key < second_neighbour.neighbour_key
-    where {{ signatures_conflict('first_neighbour', 'second_neighbour') }}
-
-),
-
-weaker_chain_ends as (
-
-    select
-        neighbours.profile_key,
-        neighbours.neighbour_key
-    from neighbours
-    inner join chaining_profiles
-        on neighbours.profile_key = chaining_profiles.profile_key
-    where neighbours.strength_rank > 1
+            weaker.profile_key = stronger.profile_key
+            and weaker.strength_rank > stronger.strength_rank
+    left join scored_apart
+        on
+            least(weaker.neighbour_key, stronger.neighbour_key) = scored_apart.left_profile_key
+            and greatest(weaker.neighbour_key, stronger.neighbour_key) = scored_apart.right_profile_key
+    where
+        {{ match_signatures_conflict('weaker', 'stronger', 'guards') }}
+        or scored_apart.left_profile_key is not null
 
 ),
 
@@ -188,23 +214,15 @@ final as (
         coalesce(
             judged.rejection_reason,
             case
-                when
-                    exists (
-                        select 1 from weaker_chain_ends
-                        where
-                            (
-                                weaker_chain_ends.profile_key = judged.left_profile_key
-                                and weaker_chain_ends.neighbour_key = judged.right_profile_key
-                            )
-                            or (
-                                weaker_chain_ends.profile_key = judged.right_profile_key
-                                and weaker_chain_ends.neighbour_key = judged.left_profile_key
-                            )
-                    )
+                when weaker_chain_links.lower_profile_key is not null
                     then 'would chain two conflicting people: a stronger match was kept'
             end
         ) as rejection_reason
     from judged
+    left join weaker_chain_links
+        on
+            least(judged.left_profile_key, judged.right_profile_key) = weaker_chain_links.lower_profile_key
+            and greatest(judged.left_profile_key, judged.right_profile_key) = weaker_chain_links.higher_profile_key
 
 )
 

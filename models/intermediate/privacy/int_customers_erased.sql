@@ -1,8 +1,12 @@
 {#-
     Every erased customer: one that holds an identifier an erasure request named
     (on any of its records), or one of whose source records belonged to a
-    customer erased before, as erasure_suppression_list remembers them. Only
-    requests on or before as_of_date count.
+    customer erased before, as erasure_suppression_list remembers them.
+
+    Erasure is irreversible: the suppression list only ever stores requests dated on or
+    before the as_of_date of the run that stored them (contract reading 1), and every
+    stored request stays in force, so a later run at an earlier as_of_date (a backfill)
+    never brings an erased person's data back.
 -#}
 with
 
@@ -15,9 +19,7 @@ suppressed as (
         erasure_request_id,
         requested_at
     from {{ ref('erasure_suppression_list') }}
-    where
-        hash_kind in ('requested_subject', 'source_record')
-        and cast(requested_at as date) <= {{ as_of_date() }}
+    where hash_kind in ('requested_subject', 'source_record')
 
 ),
 

@@ -462,15 +462,23 @@ def consent_metrics(
     ``granted_where_not_granted`` count is of rows the mart grants (status `granted`
     or is_granted true) where the truth does not; it must be 0: that is the costly
     error.
+
+    When ``person_customers`` says which persons are correctly resolved, the same
+    figures are also given for those persons alone (``correctly_resolved_persons``):
+    a person split across customers or merged with another is judged through one
+    customer that holds only part of their identifiers, or someone else's too, so its
+    misses are identity's; the rest are the consent rules' own.
     """
     mapped = person_customers[person_customers["customer_id"].notna()]
+    resolved_flag = "is_correctly_resolved" in mapped
+    columns = ["person_id", "customer_id", *(["is_correctly_resolved"] if resolved_flag else [])]
     truth = pd.DataFrame(
         {
             "person_id": as_id(truth_consent["person_id"]),
             "purpose": as_id(truth_consent["purpose"]),
             "truth_status": _normalized(truth_consent["status"], normalize_code),
         }
-    ).merge(mapped[["person_id", "customer_id"]], on="person_id", how="inner")
+    ).merge(mapped[columns], on="person_id", how="inner")
     mart = pd.DataFrame(
         {
             "customer_id": as_id(customer_consent["customer_id"]),
@@ -502,7 +510,7 @@ def consent_metrics(
         }
         for purpose, group in joined.groupby("purpose", sort=True)
     }
-    return {
+    result = {
         "persons_evaluated": int(joined["person_id"].nunique()),
         "persons_without_customer": int(person_customers["customer_id"].isna().sum()),
         "rows_evaluated": int(len(joined)),
@@ -513,6 +521,15 @@ def consent_metrics(
         "granted_where_not_granted": int(wrongly_granted.sum()),
         "by_purpose": by_purpose,
     }
+    if resolved_flag:
+        resolved = joined["is_correctly_resolved"].fillna(False).astype(bool)
+        result["correctly_resolved_persons"] = {
+            "rows_evaluated": int(resolved.sum()),
+            "status_matches": int((matches & resolved).sum()),
+            "accuracy": _ratio((matches & resolved).sum(), resolved.sum()),
+            "granted_where_not_granted": int((wrongly_granted & resolved).sum()),
+        }
+    return result
 
 
 # --------------------------------------------------------------------------- rfm

@@ -7,6 +7,7 @@ from the warehouse. That is what a stable customer id is derived from.
 
 from __future__ import annotations
 
+import duckdb
 import numpy as np
 import pandas as pd
 from scipy.sparse import coo_matrix
@@ -57,14 +58,7 @@ def connected_components(
     left_codes = codes[:edge_count]
     right_codes = codes[edge_count : 2 * edge_count]
     usable = (left_codes >= 0) & (right_codes >= 0)
-    graph = coo_matrix(
-        (
-            np.ones(int(usable.sum()), dtype=np.int8),
-            (left_codes[usable], right_codes[usable]),
-        ),
-        shape=(node_count, node_count),
-    )
-    _, labels = _scipy_connected_components(graph, directed=False)
+    labels = _component_labels(left_codes[usable], right_codes[usable], node_count)
 
     unique_values = pd.Series(np.asarray(unique_ids, dtype=object), dtype=object)
     smallest_per_label = unique_values.groupby(labels).min().to_numpy(dtype=object)
@@ -74,6 +68,70 @@ def connected_components(
             "component_id": smallest_per_label[labels],
         }
     )
+
+
+def smallest_in_component(left: np.ndarray, right: np.ndarray, node_count: int) -> np.ndarray:
+    """For nodes numbered 0..node_count-1 and edges (left[i], right[i]): each node's smallest
+    component member. With nodes numbered in sorted id order, that is the smallest id."""
+    labels = _component_labels(left, right, node_count)
+    smallest = np.full(labels.max() + 1 if node_count else 0, node_count, dtype=np.int64)
+    np.minimum.at(smallest, labels, np.arange(node_count, dtype=np.int64))
+    return smallest[labels]
+
+
+def connected_components_of_relations(
+    edges: duckdb.DuckDBPyRelation,
+    nodes: duckdb.DuckDBPyRelation | None = None,
+    left: str = "left_node",
+    right: str = "right_node",
+    node: str = "record_key",
+) -> pd.DataFrame:
+    """`connected_components` for DuckDB relations (a Python model's refs), without pulling
+    every id through pandas twice: DuckDB numbers the distinct node ids in sorted order, only
+    integers reach scipy, and each component's label is its smallest number, so its smallest id.
+    Same result as connected_components on the same edges and nodes (tests: test_clustering.py).
+    """
+    graph = edges.select(f"{left} as left_node, {right} as right_node")
+    if nodes is not None:
+        graph = graph.union(nodes.select(f"{node} as left_node, null::varchar as right_node"))
+    numbered = """
+        with ids as (
+            select left_node as node_id from graph union select right_node from graph
+        ),
+        numbered as (
+            select node_id, row_number() over (order by node_id) - 1 as node_number
+            from ids where node_id is not null
+        )
+    """
+    node_ids = graph.query("graph", numbered + " select node_id from numbered order by node_number")
+    node_ids = node_ids.fetchnumpy()["node_id"]
+    pairs = graph.query(
+        "graph",
+        numbered
+        + """
+        select l.node_number as left_number, r.node_number as right_number
+        from graph
+        inner join numbered as l on graph.left_node = l.node_id
+        inner join numbered as r on graph.right_node = r.node_id
+        """,
+    ).fetchnumpy()
+    node_ids = np.asarray(node_ids, dtype=object)
+    smallest = smallest_in_component(
+        np.asarray(pairs["left_number"], dtype=np.int64),
+        np.asarray(pairs["right_number"], dtype=np.int64),
+        len(node_ids),
+    )
+    return pd.DataFrame({"node_id": node_ids, "component_id": node_ids[smallest]})
+
+
+def _component_labels(left: np.ndarray, right: np.ndarray, node_count: int) -> np.ndarray:
+    """scipy's component label of every node 0..node_count-1 of the undirected graph."""
+    graph = coo_matrix(
+        (np.ones(len(left), dtype=np.int8), (left, right)),
+        shape=(node_count, node_count),
+    )
+    _, labels = _scipy_connected_components(graph, directed=False)
+    return labels
 
 
 def _as_string_array(values: pd.Series) -> np.ndarray:

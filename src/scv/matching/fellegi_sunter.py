@@ -90,6 +90,7 @@ def estimate_parameters(
     initial_m: ParameterDict | None = None,
     initial_u: ParameterDict | None = None,
     fixed_u: ParameterDict | None = None,
+    fixed_m: ParameterDict | None = None,
     max_iterations: int = 100,
     tolerance: float = 1e-6,
 ) -> EstimationResult:
@@ -108,6 +109,9 @@ def estimate_parameters(
             is close to u because almost all candidate pairs are non-matches.
         fixed_u: u estimated elsewhere (typically from random pairs); when given, u
             is held at these values and only lambda and m are estimated.
+        fixed_m: m estimated elsewhere (typically by EM sessions on subsets of the
+            pairs); when given, m is held at these values. With both fixed, EM
+            estimates lambda alone.
         max_iterations: the most EM iterations to run.
         tolerance: converged once no parameter (lambda, m or u) moves by more.
 
@@ -131,17 +135,27 @@ def estimate_parameters(
     observed_levels = {
         name: np.union1d(
             levels[:, index][levels[:, index] != NULL_LEVEL],
-            [int(level) for level in ((fixed_u or {}).get(name) or {})],
+            [
+                int(level)
+                for given in (fixed_u, fixed_m)
+                for level in ((given or {}).get(name) or {})
+            ],
         ).astype(np.int64)
         for index, name in enumerate(comparison_columns)
     }
 
-    m = {
-        name: _initial_vector(name, observed_levels[name], initial_m, "initial_m")
-        if initial_m is not None and name in initial_m
-        else _default_initial_m(len(observed_levels[name]))
-        for name in comparison_columns
-    }
+    if fixed_m is not None:
+        m = {
+            name: _initial_vector(name, observed_levels[name], fixed_m, "fixed_m", normalise=False)
+            for name in comparison_columns
+        }
+    else:
+        m = {
+            name: _initial_vector(name, observed_levels[name], initial_m, "initial_m")
+            if initial_m is not None and name in initial_m
+            else _default_initial_m(len(observed_levels[name]))
+            for name in comparison_columns
+        }
     if fixed_u is not None:
         u = {
             name: _initial_vector(name, observed_levels[name], fixed_u, "fixed_u", normalise=False)
@@ -175,10 +189,14 @@ def estimate_parameters(
         match_mass = counts * match_posterior
         non_match_mass = counts * (1.0 - match_posterior)
         new_lambda = _clip(match_mass.sum() / counts.sum())
-        new_m = {
-            name: _weighted_level_shares(positions[index], match_mass, len(m[name]))
-            for index, name in enumerate(comparison_columns)
-        }
+        new_m = (
+            m
+            if fixed_m is not None
+            else {
+                name: _weighted_level_shares(positions[index], match_mass, len(m[name]))
+                for index, name in enumerate(comparison_columns)
+            }
+        )
         new_u = (
             u
             if fixed_u is not None
@@ -367,7 +385,7 @@ def _initial_vector(
 ) -> np.ndarray:
     """A user-supplied probability vector for the given levels, floored (and normalised).
 
-    Fixed u is not renormalised, so it is used exactly as estimated elsewhere.
+    Fixed m and u are not renormalised, so they are used exactly as estimated elsewhere.
     """
     by_level = (given or {}).get(name)
     if by_level is None:

@@ -16,20 +16,10 @@ renamed as (
         {{ clean_text('contact_id') }} as contact_id,
 
         -- text
-        {{ normalise_name_display('first_name') }} as first_name,
-        {{ normalise_name_display('last_name') }} as last_name,
-        {{ normalise_name_match('first_name') }} as first_name_match,
-        {{ normalise_name_match('last_name') }} as last_name_match,
-        {{ normalise_email('email') }} as email,
-        {{ clean_text('phone') }} as phone,
-        {{ phone_digits('phone') }} as phone_digits,
-        {{ phone_international_digits('phone') }} as phone_international_digits,
+        {{ person_name_columns('first_name', 'last_name') }},
+        {{ person_contact_columns('email', 'phone') }},
+        {{ person_address_columns('street', 'city', 'postal_code', 'country') }},
         {{ normalise_gender('gender') }} as gender,
-        {{ clean_text('street') }} as street,
-        {{ clean_text('city') }} as city,
-        {{ normalise_postal_code('postal_code') }} as postal_code,
-        {{ postal_code_match_key('postal_code') }} as postal_code_normalised,
-        {{ normalise_country_code('country') }} as country_code,
 
         -- booleans
         coalesce({{ parse_boolean('is_deleted') }}, false) as is_deleted,
@@ -63,40 +53,12 @@ parsed as (
         *,
         {{ date_from_iso_text('birth_date_iso_text') }} as birth_date,
         {{ date_parse_issue('birth_date_raw', 'birth_date_iso_text') }} as birth_date_issue,
-        {{ is_valid_email('email') }} as is_email_valid,
-        {{ is_junk_email('email') }} as is_email_junk,
-        {{ is_blocked_identifier('name', ['first_name_match', 'first_name']) }} as is_first_name_junk,
-        {{ is_blocked_identifier('name', ['last_name_match', 'last_name']) }} as is_last_name_junk,
-        {{ calling_code_of_international_digits('phone_international_digits') }} as phone_calling_code,
-        {{ country_calling_code('country_code') }} as phone_country_calling_code,
-        {{ country_trunk_prefix('country_code') }} as phone_country_trunk_prefix,
         {{ latest_version_rank(['contact_id'], ['updated_at']) }} as version_rank
     from renamed
 
 ),
 
-phone_numbers as (
-
-    select
-        *,
-        {{ phone_national_number(
-            'phone_digits', 'phone_international_digits', 'phone_calling_code',
-            'phone_country_calling_code', 'phone_country_trunk_prefix') }} as phone_national_number_parsed
-    from parsed
-
-),
-
-flagged as (
-
-    select
-        *,
-        {{ phone_e164(
-            'phone_national_number_parsed', 'phone_international_digits', 'phone_calling_code',
-            'phone_country_calling_code') }} as phone_e164_parsed,
-        {{ is_junk_phone('phone', 'phone_digits', 'phone_national_number_parsed') }} as is_phone_junk
-    from phone_numbers
-
-),
+{{ person_flag_ctes('parsed') }},
 
 final as (
 
@@ -105,35 +67,11 @@ final as (
         contact_id,
 
         -- text
-        first_name,
-        last_name,
-        case when not is_first_name_junk then first_name_match end as first_name_normalised,
-        case when not is_last_name_junk then last_name_match end as last_name_normalised,
-        email,
-        {{ email_match_key('email', 'is_email_junk') }} as email_match_key,
-        phone,
-        case when not is_phone_junk then phone_e164_parsed end as phone_e164,
-        case when not is_phone_junk then phone_national_number_parsed end as phone_national_number,
+        {{ person_text_outputs() }},
         gender,
-        street,
-        city,
-        postal_code,
-        postal_code_normalised,
-        country_code,
 
         -- booleans
-        is_email_valid,
-        is_email_junk,
-        coalesce(
-            not is_phone_junk
-            and {{ is_phone_country_unknown(
-                'phone_national_number_parsed', 'phone_international_digits', 'phone_country_calling_code') }},
-            false
-        ) as is_phone_country_unknown,
-        is_phone_junk,
-        (phone_national_number_parsed is not null or phone_e164_parsed is not null) as is_phone_valid,
-        is_first_name_junk,
-        is_last_name_junk,
+        {{ person_flag_outputs() }},
         is_deleted,
 
         -- dates
@@ -146,11 +84,7 @@ final as (
         -- row status
         raw_row_number,
         {{ rejection_reason(['contact_id']) }} as rejection_reason,
-        {{ repair_notes([
-            note_when("email is not null and is_email_junk", 'email: placeholder value'),
-            note_when("email is not null and not is_email_junk and not is_email_valid", 'email: invalid address'),
-            note_when("phone is not null and is_phone_junk", 'phone: placeholder value'),
-            note_when("phone is not null and not is_phone_junk and phone_national_number_parsed is null and phone_e164_parsed is null", 'phone: not a phone number'),
+        {{ repair_notes(person_repair_notes() + [
             note_when("is_first_name_junk", 'first_name: placeholder value'),
             note_when("is_last_name_junk", 'last_name: placeholder value'),
             "'birth_date: ' || birth_date_issue",
