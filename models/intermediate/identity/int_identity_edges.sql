@@ -3,22 +3,35 @@
     identifier groups it carries (`identifier` edges); a household-shareable
     group (email, phone) in which two people conflict is split by signature
     (first name, last name, birth date) so that only compatible records meet;
-    steward must-links join two records directly. Rejected edges stay, with
-    the guard that rejected them, so "why not linked" is a query too.
+    steward must-links join two records directly. Names are read in given-name
+    order ('Fonto Maria' is Maria Fonto), and two different common given names
+    are two people however alike. A record without a name does not join through
+    a phone or a household email, nor one with only an initial through a phone.
+    Rejected edges stay, with the guard that rejected them, so "why not linked"
+    is a query too.
 -#}
 with
 
+-- Names in given-name order, so that 'Fonto Maria' and 'Fonto Simone' are Maria and Simone.
 records as (
 
     select
-        record_key,
-        is_person_record,
-        first_name_normalised,
-        first_name_canonical,
-        last_name_normalised,
-        birth_date,
-        first_name_normalised is null and birth_date is null as is_attribute_less
-    from {{ ref('int_source_records_unioned') }}
+        records.record_key,
+        records.is_person_record,
+        {{ names_in_given_order('records') }},
+        records.birth_date,
+        records.first_name_normalised is null and records.birth_date is null as is_attribute_less,
+        coalesce(length(records.first_name_normalised) = 1, false) and records.birth_date is null as is_initial_only,
+        case
+            when {{ is_written_surname_first('records.first_name_normalised', 'records.last_name_normalised') }}
+                then coalesce(last_names.is_given_name, false)
+            else coalesce(first_names.is_given_name, false)
+        end as is_given_first_name
+    from {{ ref('int_source_records_unioned') }} as records
+    left join {{ ref('int_first_names_profiled') }} as first_names
+        on records.first_name_normalised = first_names.first_name
+    left join {{ ref('int_first_names_profiled') }} as last_names
+        on records.last_name_normalised = last_names.first_name
 
 ),
 
@@ -66,7 +79,10 @@ memberships as (
         identifiers.blocked_reason,
         groups.shared_reason,
         coalesce(groups.is_household_shareable, false) as is_household_shareable,
+        groups.household_email_reason,
         records.is_attribute_less,
+        records.is_initial_only,
+        records.is_given_first_name,
         records.first_name_normalised,
         records.first_name_canonical,
         records.last_name_normalised,
@@ -102,7 +118,8 @@ group_signatures as (
         first_name_normalised,
         first_name_canonical,
         last_name_normalised,
-        birth_date
+        birth_date,
+        is_given_first_name
     from usable
     where not is_attribute_less
 
@@ -114,7 +131,25 @@ signature_pairs as (
         left_signature.identifier_key,
         left_signature.signature_key as left_signature_key,
         right_signature.signature_key as right_signature_key,
-        {{ signatures_conflict('left_signature', 'right_signature') }} as is_conflict
+        (
+            {{ signatures_conflict('left_signature', 'right_signature') }}
+            -- Two different common given names are two people, however alike (Michael and Michelle).
+            or (
+                left_signature.is_given_first_name
+                and right_signature.is_given_first_name
+                and left_signature.first_name_normalised <> right_signature.first_name_normalised
+                and left_signature.first_name_canonical <> right_signature.first_name_canonical
+                -- Spellings of one name differ by one letter inside it (Jan and Jean, Ana and Anna).
+                and (
+                    {{ levenshtein('left_signature.first_name_normalised', 'right_signature.first_name_normalised') }}
+                    >= 2
+                    or substr(left_signature.first_name_normalised, 1, 1)
+                    <> substr(right_signature.first_name_normalised, 1, 1)
+                    or {{ dbt.right('left_signature.first_name_normalised', '1') }}
+                    <> {{ dbt.right('right_signature.first_name_normalised', '1') }}
+                )
+            )
+        ) as is_conflict
     from group_signatures as left_signature
     inner join group_signatures as right_signature
         on
@@ -297,6 +332,14 @@ membership_edges as (
             when memberships.is_attribute_less and memberships.identifier_type = 'phone'
                 -- A phone is often a household's line: alone it does not say which member an unnamed record is.
                 then 'ambiguous record: no name, and a phone can be a household line'
+            when memberships.is_initial_only and memberships.identifier_type = 'phone'
+                -- Family members often share an initial and a surname (Samuel and Susan Westwood).
+                then 'ambiguous record: only an initial, and a phone can be a household line'
+            when memberships.is_attribute_less and memberships.household_email_reason is not null
+                -- A family's address: alone it does not say which member an unnamed record is.
+                then {{ dbt.concat([
+                    "'ambiguous record: no name, and a household email: '", 'memberships.household_email_reason'
+                ]) }}
             when
                 memberships.identifier_key in (select identifier_key from conflicted_groups)
                 and (

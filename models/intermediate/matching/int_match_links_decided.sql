@@ -4,7 +4,8 @@
     unless a guard stops them: one side has neither a first name nor a birth date,
     the two profiles' strong attributes conflict (first
     names, or birth dates more than one mistyped digit apart, where the data's matches
-    rarely disagree on them: see `guards`), a steward declared a record of each side a different
+    rarely disagree on them: see `guards`), nothing but the names and a place
+    vouches for the link, a steward declared a record of each side a different
     person, or the link would chain two conflicting people (a profile drops its
     links to profiles that conflict with a stronger match of its own, or were
     scored as another person than it). Pairs between the
@@ -20,9 +21,18 @@ scored as (
 
 ),
 
+-- Names in given-name order, so that 'Barejo Antonio' and 'Barejo Mercedes' are Antonio and Mercedes.
 profiles as (
 
-    select * from {{ ref('int_match_profiles') }}
+    select
+        profiles.profile_key,
+        {{ names_in_given_order('profiles') }},
+        profiles.birth_date
+    from {{ ref('int_match_profiles') }} as profiles
+    left join {{ ref('int_first_names_profiled') }} as first_names
+        on profiles.first_name_normalised = first_names.first_name
+    left join {{ ref('int_first_names_profiled') }} as last_names
+        on profiles.last_name_normalised = last_names.first_name
 
 ),
 
@@ -95,6 +105,25 @@ judged as (
                 then 'no first name or birth date: which household member it is is unknown'
             when {{ match_signatures_conflict('l', 'r', 'guards') }}
                 then 'conflicting first names or birth dates'
+            -- Names and a place are what namesakes and relatives share: a link needs a personal
+            -- attribute to agree too. Levels as in macros/matching/comparisons.sql.
+            when
+                not (
+                    coalesce(scored.email_level, 0) >= 1
+                    or coalesce(scored.phone_level, 0) >= 1
+                    -- The same first name (or its formal form), and the same birth date or street address.
+                    or (
+                        coalesce(scored.first_name_level, 0) >= 3
+                        and (coalesce(scored.birth_date_level, 0) >= 2 or coalesce(scored.street_level, 0) >= 2)
+                    )
+                    -- A similar first name and the same birth date, unless email and phone both differ (twins).
+                    or (
+                        coalesce(scored.first_name_level, 0) in (1, 2)
+                        and coalesce(scored.birth_date_level, 0) >= 2
+                        and not (coalesce(scored.email_level, -1) = 0 and coalesce(scored.phone_level, -1) = 0)
+                    )
+                )
+                then 'too little evidence beyond the names: no agreeing email or phone, nor the same first name with the same birth date or street'  -- message text -- noqa: LT05
             when steward_cannot_links.lower_profile_key is not null
                 then 'steward cannot-link'
         end as rejection_reason
