@@ -7,9 +7,17 @@
 -#}
 with
 
+-- One row per request: a reviewed request can still name an identifier several customers
+-- hold (one dated after as_of_date, say), and int_erasure_requests_matched has a row for each.
 requests as (
 
-    select * from {{ ref('int_erasure_requests_matched') }}
+    select distinct
+        erasure_request_id,
+        subject_type,
+        subject_identifier,
+        review_reason,
+        requested_at
+    from {{ ref('int_erasure_requests_matched') }}
     where review_reason is not null
 
 ),
