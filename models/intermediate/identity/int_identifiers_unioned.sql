@@ -25,7 +25,8 @@
         [('anonymous_id', 'anonymous_id'), ('shop_customer_id', 'shop_customer_id'), ('device_id', 'device_id'),
          ('email', 'email_match_key'), ('order_id', 'order_id')]),
 ] -%}
-{%- set identifier_types = record_identifiers | map(attribute='4') | sum(start=[]) | map(attribute='0') | unique | list %}
+{%- set identifier_columns = record_identifiers | map(attribute='4') | sum(start=[]) -%}
+{%- set identifier_types = identifier_columns | map(attribute='0') | unique | list %}
 
 with
 
