@@ -106,9 +106,13 @@ judged as (
             when {{ match_signatures_conflict('l', 'r', 'guards') }}
                 then 'conflicting first names or birth dates'
             -- Names and a place are what namesakes and relatives share: a link needs a personal
-            -- attribute to agree too. Levels as in macros/matching/comparisons.sql.
+            -- attribute to agree too. Levels as in macros/matching/comparisons.sql. Only where
+            -- EM finds that matches keep their first names (guards): where entry replaces or
+            -- garbles names (FEBRL), an exact name is not what a match looks like, and the
+            -- weights decide.
             when
-                not (
+                guards.is_first_name_guarded
+                and not (
                     coalesce(scored.email_level, 0) >= 1
                     or coalesce(scored.phone_level, 0) >= 1
                     -- The same first name (or its formal form), and the same birth date or street address.
