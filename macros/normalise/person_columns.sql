@@ -50,6 +50,7 @@
     a national phone's country (false for sources without an address).
 -#}
 {% macro person_flag_ctes(from_cte, has_country=true) -%}
+{%- set no_country = 'cast(null as ' ~ dbt.type_string() ~ ')' -%}
 person_codes as (
 
     select
@@ -59,10 +60,8 @@ person_codes as (
         {{ is_blocked_identifier('name', ['first_name_match', 'first_name']) }} as is_first_name_junk,
         {{ is_blocked_identifier('name', ['last_name_match', 'last_name']) }} as is_last_name_junk,
         {{ calling_code_of_international_digits('phone_international_digits') }} as phone_calling_code,
-        {{ country_calling_code('country_code') if has_country else 'cast(null as ' ~ dbt.type_string() ~ ')' }}
-            as phone_country_calling_code,
-        {{ country_trunk_prefix('country_code') if has_country else 'cast(null as ' ~ dbt.type_string() ~ ')' }}
-            as phone_country_trunk_prefix
+        {{ country_calling_code('country_code') if has_country else no_country }} as phone_country_calling_code,
+        {{ country_trunk_prefix('country_code') if has_country else no_country }} as phone_country_trunk_prefix
     from {{ from_cte }}
 
 ),
