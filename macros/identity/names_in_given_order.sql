@@ -17,7 +17,7 @@
 {#-
     The columns first_name_normalised, first_name_canonical and last_name_normalised of
     `relation`, read in given-name order: swapped back when written surname first (the
-    given name then has no canonical form of its own). Needs the joins of
+    given name's canonical form then read from `last_names`). Needs the joins of
     `is_written_surname_first`.
 -#}
 {% macro names_in_given_order(relation, first_names='first_names', last_names='last_names') -%}
@@ -27,7 +27,7 @@
         when {{ swapped }} then {{ relation }}.last_name_normalised else {{ relation }}.first_name_normalised
     end as first_name_normalised,
     case
-        when {{ swapped }} then {{ relation }}.last_name_normalised else {{ relation }}.first_name_canonical
+        when {{ swapped }} then {{ last_names }}.first_name_canonical else {{ relation }}.first_name_canonical
     end as first_name_canonical,
     case
         when {{ swapped }} then {{ relation }}.first_name_normalised else {{ relation }}.last_name_normalised

@@ -6,8 +6,8 @@ import importlib
 import sys
 
 COMMANDS = {
-    "generate": ("scv.generate.__main__", "write raw contract CSVs and their ground truth"),
-    "evaluate": ("scv.evaluate.__main__", "score the marts of a build against ground truth"),
+    "generate": ("scv.generate.cli", "write raw contract CSVs and their ground truth"),
+    "evaluate": ("scv.evaluate.cli", "score the marts of a build against ground truth"),
     "load-raw": ("scv.load_raw", "load raw CSVs into a server engine's `raw` schema"),
     "export-parameters": (
         "scv.matching.export",

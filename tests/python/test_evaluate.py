@@ -588,3 +588,17 @@ def test_command_reports_missing_warehouse(tmp_path, capsys):
     )
     assert exit_code == 1
     assert "not found" in capsys.readouterr().err
+
+
+def test_scv_evaluate_command_runs_through_the_cli(tmp_path, capsys):
+    """`scv evaluate ...` as the README writes it: the sub-command gets only its own arguments."""
+    from scv.cli import main as scv_main
+
+    warehouse = tmp_path / "wh.duckdb"
+    build_warehouse(warehouse, leak=False)
+    write_truth(tmp_path / "truth")
+    exit_code = scv_main(
+        ["evaluate", "--duckdb", str(warehouse), "--truth", str(tmp_path / "truth")]
+    )
+    assert exit_code == 0
+    assert "== identity ==" in capsys.readouterr().out
