@@ -45,7 +45,8 @@
     True when two names are the same name, NULL when either is missing: equal, the
     same formal name, a likely typo (Jaro-Winkler at or above
     identity_first_name_similarity, one edit in names of three letters or more,
-    or two in names of five or more, unless the two are gender variants), or one a word of the other.
+    or two in names of five or more that keep their first letter and a Jaro-Winkler of 0.85,
+    unless the two are gender variants), or one a word of the other.
 -#}
 {% macro names_agree(left_name, right_name, left_canonical=none, right_canonical=none) -%}
     case
@@ -67,6 +68,9 @@
                         {{ levenshtein(left_name, right_name) }} <= 2
                         and length({{ left_name }}) >= 5
                         and length({{ right_name }}) >= 5
+                        -- Same first letter and still alike: 'stwwven' is steven, 'karin' is not martin.
+                        and substr({{ left_name }}, 1, 1) = substr({{ right_name }}, 1, 1)
+                        and {{ jaro_winkler(left_name, right_name) }} >= 0.85
                     )
                 )
                 and not {{ is_gender_variant(left_name, right_name) }}
