@@ -142,8 +142,8 @@ email_local_parts as (
 
     select distinct
         identifier_key,
-        {{ dbt.split_part('identifier_value', "'@'", 1) }} as local_part,
-        trim({{ regexp_replace_all(dbt.split_part('identifier_value', "'@'", 1), '[^a-z]+', ' ') }}) as words
+        identifier_value,
+        {{ dbt.split_part('identifier_value', "'@'", 1) }} as local_part
     from identifiers
     where identifier_type = 'email'
 
@@ -152,15 +152,7 @@ email_local_parts as (
 -- The first four words of the local part ('anna.peter.smith82' has anna, peter, smith).
 email_words as (
 
-    {%- for position in range(1, 5) %}
-    select
-        identifier_key,
-        {{ dbt.split_part('words', "' '", position) }} as word
-    from email_local_parts
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {{ email_words('email_local_parts', 'identifier_key', 'identifier_value') }}
 
 ),
 

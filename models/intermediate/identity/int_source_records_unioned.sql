@@ -2,7 +2,10 @@
     Every person-bearing source record, one row each, in one shape: the rows of
     `customer_crosswalk` and the inputs of matching and survivorship. A first
     name gets its canonical form from int_first_names_profiled (the formal name
-    of a nickname, the common name a rare misspelling stands for).
+    of a nickname, the common name a rare misspelling stands for). A record typed
+    with an initial or no first name takes the one given name its own email
+    starts or spells out ('S. Ehrhuber' at sebastian859@ is Sebastian), so that
+    a family member's initial on a shared line is not read as anyone's.
 -#}
 with
 
@@ -16,19 +19,107 @@ first_names as (
 
     select
         first_name,
+        is_given_name,
         first_name_canonical
     from {{ ref('int_first_names_profiled') }}
+
+),
+
+initial_or_unnamed_with_email as (
+
+    select
+        record_key,
+        email_match_key,
+        first_name_normalised,
+        last_name_normalised
+    from records
+    where
+        is_person_record
+        and email_match_key is not null
+        and (first_name_normalised is null or length(first_name_normalised) = 1)
+
+),
+
+email_words as (
+
+    {{ email_words('initial_or_unnamed_with_email', 'record_key', 'email_match_key') }}
+
+),
+
+email_given_names as (
+
+    select distinct
+        email_words.record_key,
+        email_words.word as given_name
+    from email_words
+    inner join first_names
+        on email_words.word = first_names.first_name
+    where first_names.is_given_name
+
+),
+
+-- Exactly one given name in the address (two are a household's), fitting the typed initial.
+first_names_from_email as (
+
+    select
+        email_given_names.record_key,
+        min(email_given_names.given_name) as first_name_normalised
+    from email_given_names
+    inner join initial_or_unnamed_with_email as records
+        on email_given_names.record_key = records.record_key
+    where email_given_names.given_name <> coalesce(records.last_name_normalised, '')
+    group by email_given_names.record_key
+    having
+        count(*) = 1
+        and (
+            max(records.first_name_normalised) is null
+            or substr(min(email_given_names.given_name), 1, 1) = max(records.first_name_normalised)
+        )
+
+),
+
+completed as (
+
+    select
+        records.record_key,
+        records.source_table,
+        records.source_record_id,
+        records.is_person_record,
+        records.first_name,
+        records.last_name,
+        coalesce(first_names_from_email.first_name_normalised, records.first_name_normalised)
+            as first_name_normalised,
+        first_names_from_email.record_key is not null as is_first_name_from_email,
+        records.last_name_normalised,
+        records.email,
+        records.email_match_key,
+        records.is_email_valid,
+        records.phone,
+        records.phone_e164,
+        records.phone_national_number,
+        records.birth_date,
+        records.street,
+        records.city,
+        records.postal_code,
+        records.postal_code_normalised,
+        records.country_code,
+        records.is_deleted,
+        records.first_seen_at,
+        records.observed_at
+    from records
+    left join first_names_from_email
+        on records.record_key = first_names_from_email.record_key
 
 ),
 
 final as (
 
     select
-        records.*,
-        coalesce(first_names.first_name_canonical, records.first_name_normalised) as first_name_canonical
-    from records
+        completed.*,
+        coalesce(first_names.first_name_canonical, completed.first_name_normalised) as first_name_canonical
+    from completed
     left join first_names
-        on records.first_name_normalised = first_names.first_name
+        on completed.first_name_normalised = first_names.first_name
 
 )
 
