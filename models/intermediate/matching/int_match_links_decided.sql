@@ -94,6 +94,7 @@ judged as (
         scored.right_profile_key,
         scored.match_weight,
         scored.match_probability,
+        coalesce(scored.email_level, 0) >= 1 or coalesce(scored.phone_level, 0) >= 1 as is_contact_agreeing,
         case
             when scored.match_probability < {{ var('matching_accept_probability') }}
                 then 'below the accept threshold: for review'
@@ -114,7 +115,9 @@ judged as (
                 guards.is_first_name_guarded
                 and not (
                     coalesce(scored.email_level, 0) >= 1
-                    or coalesce(scored.phone_level, 0) >= 1
+                    -- A phone can be the family's landline: it vouches for the same first name only
+                    -- (James and Jane Blackley, C. and Cornelis de Jong share one).
+                    or (coalesce(scored.phone_level, 0) >= 1 and coalesce(scored.first_name_level, 0) >= 3)
                     -- The same first name (or its formal form), and the same birth date or street address.
                     or (
                         coalesce(scored.first_name_level, 0) >= 3
@@ -127,7 +130,7 @@ judged as (
                         and not (coalesce(scored.email_level, -1) = 0 and coalesce(scored.phone_level, -1) = 0)
                     )
                 )
-                then 'too little evidence beyond the names: no agreeing email or phone, nor the same first name with the same birth date or street'  -- message text -- noqa: LT05
+                then 'too little evidence beyond the names: no agreeing email, nor the same first name with the same phone, birth date or street'  -- message text -- noqa: LT05
             when steward_cannot_links.lower_profile_key is not null
                 then 'steward cannot-link'
         end as rejection_reason
@@ -150,14 +153,16 @@ accepted_ends as (
     select
         left_profile_key as profile_key,
         right_profile_key as neighbour_key,
-        match_weight
+        match_weight,
+        is_contact_agreeing
     from judged
     where rejection_reason is null and left_profile_key <> right_profile_key
     union all
     select
         right_profile_key as profile_key,
         left_profile_key as neighbour_key,
-        match_weight
+        match_weight,
+        is_contact_agreeing
     from judged
     where rejection_reason is null and left_profile_key <> right_profile_key
 
@@ -169,6 +174,7 @@ neighbours as (
         accepted_ends.profile_key,
         accepted_ends.neighbour_key,
         accepted_ends.match_weight,
+        accepted_ends.is_contact_agreeing,
         row_number() over (
             partition by accepted_ends.profile_key
             order by accepted_ends.match_weight desc, accepted_ends.neighbour_key asc
@@ -204,7 +210,9 @@ weaker_chain_links as (
             and greatest(weaker.neighbour_key, stronger.neighbour_key) = scored_apart.right_profile_key
     where
         {{ match_signatures_conflict('weaker', 'stronger', 'guards') }}
-        or scored_apart.left_profile_key is not null
+        -- A bridge vouched for by names and a birth date or street only (a shared email or phone
+        -- links people seen together; the identity graph's household guards judge those).
+        or (scored_apart.left_profile_key is not null and not weaker.is_contact_agreeing)
 
 ),
 
