@@ -6,7 +6,8 @@
     steward must-links join two records directly. Names are read in given-name
     order ('Fonto Maria' is Maria Fonto), and two different common given names
     are two people however alike. A record without a name does not join through
-    a phone or a household email, nor one with only an initial through a phone.
+    a phone or a household email, nor one with only an initial (and no birth
+    date) through either.
     Rejected edges stay, with the guard that rejected them, so "why not linked"
     is a query too.
 -#}
@@ -339,6 +340,11 @@ membership_edges as (
                 -- A family's address: alone it does not say which member an unnamed record is.
                 then {{ dbt.concat([
                     "'ambiguous record: no name, and a household email: '", 'memberships.household_email_reason'
+                ]) }}
+            when memberships.is_initial_only and memberships.household_email_reason is not null
+                -- Nor which member 'J. Sutcroft' at thesutcrofts@ is (Joanne, or John).
+                then {{ dbt.concat([
+                    "'ambiguous record: only an initial, and a household email: '", 'memberships.household_email_reason'
                 ]) }}
             when
                 memberships.identifier_key in (select identifier_key from conflicted_groups)

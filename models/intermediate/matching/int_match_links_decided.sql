@@ -1,7 +1,8 @@
 {#-
     The decision on every scored pair at or above the review threshold. Accepted
     pairs (match_probability >= matching_accept_probability) become identity links
-    unless a guard stops them: one side has neither a first name nor a birth date,
+    unless a guard stops them: one side has neither a first name nor a birth date
+    (or only an initial, and no personal email in common),
     the two profiles' strong attributes conflict (first
     names, or birth dates more than one mistyped digit apart, where the data's matches
     rarely disagree on them: see `guards`), nothing but the names and a place
@@ -27,7 +28,8 @@ profiles as (
     select
         profiles.profile_key,
         {{ names_in_given_order('profiles') }},
-        profiles.birth_date
+        profiles.birth_date,
+        profiles.is_household_email
     from {{ ref('int_match_profiles') }} as profiles
     left join {{ ref('int_first_names_profiled') }} as first_names
         on profiles.first_name_normalised = first_names.first_name
@@ -104,6 +106,15 @@ judged as (
                 -- A surname and a family email or landline fit every member of the household:
                 -- which one it is, only the identity graph's household guards can say.
                 then 'no first name or birth date: which household member it is is unknown'
+            when
+                (
+                    (length(l.first_name_normalised) = 1 and l.birth_date is null)
+                    or (length(r.first_name_normalised) = 1 and r.birth_date is null)
+                )
+                -- Family members share initials too (Joanne and John at thesutcrofts@): an initial
+                -- needs a personal email in common.
+                and not (coalesce(scored.email_level, 0) >= 1 and not coalesce(l.is_household_email, false))
+                then 'only an initial and no birth date, and no personal email in common: which household member it is is unknown'  -- message text -- noqa: LT05
             when {{ match_signatures_conflict('l', 'r', 'guards') }}
                 then 'conflicting first names or birth dates'
             -- Names and a place are what namesakes and relatives share: a link needs a personal

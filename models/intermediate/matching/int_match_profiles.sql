@@ -1,4 +1,8 @@
-{#- One row per distinct matching profile, with how many records carry it. -#}
+{#-
+    One row per distinct matching profile, with how many records carry it, and
+    whether its email is a household's (int_identifier_groups_profiled): an
+    agreeing household email does not say which family member a record is.
+-#}
 with
 
 profile_records as (
@@ -7,7 +11,15 @@ profile_records as (
 
 ),
 
-final as (
+household_emails as (
+
+    select identifier_value as email_match_key
+    from {{ ref('int_identifier_groups_profiled') }}
+    where identifier_type = 'email' and household_email_reason is not null
+
+),
+
+profiles as (
 
     select
         profile_key,
@@ -33,6 +45,17 @@ final as (
         postal_code_normalised,
         city_normalised,
         street_normalised
+
+),
+
+final as (
+
+    select
+        profiles.*,
+        household_emails.email_match_key is not null as is_household_email
+    from profiles
+    left join household_emails
+        on profiles.email_match_key = household_emails.email_match_key
 
 )
 
