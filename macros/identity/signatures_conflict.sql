@@ -44,9 +44,10 @@
 {#-
     True when two names are the same name, NULL when either is missing: equal, the
     same formal name, a likely typo (Jaro-Winkler at or above
-    identity_first_name_similarity, one edit in names of three letters or more,
-    or two in names of five or more that keep their first letter and a Jaro-Winkler of 0.85,
-    unless the two are gender variants), or one a word of the other.
+    identity_first_name_similarity or one edit in names of three letters or more, unless
+    the two are gender variants), or one a word of the other. Heavier typos of a common
+    name agree through their canonical form (int_first_names_profiled: 'stwwven' is
+    steven); 'karin' and 'martin', 'maxime' and 'marie' do not.
 -#}
 {% macro names_agree(left_name, right_name, left_canonical=none, right_canonical=none) -%}
     case
@@ -63,14 +64,6 @@
                         {{ levenshtein(left_name, right_name) }} <= 1
                         and length({{ left_name }}) >= 3
                         and length({{ right_name }}) >= 3
-                    )
-                    or (
-                        {{ levenshtein(left_name, right_name) }} <= 2
-                        and length({{ left_name }}) >= 5
-                        and length({{ right_name }}) >= 5
-                        -- Same first letter and still alike: 'stwwven' is steven, 'karin' is not martin.
-                        and substr({{ left_name }}, 1, 1) = substr({{ right_name }}, 1, 1)
-                        and {{ jaro_winkler(left_name, right_name) }} >= 0.85
                     )
                 )
                 and not {{ is_gender_variant(left_name, right_name) }}
@@ -182,6 +175,7 @@
 {#-
     Two forms of one name for different sexes, close enough to pass for a typo but
     siblings or spouses at one address: Maria / Mario (same length, 'a' against 'o'),
+    Christian / Christina, Sander / Sandra,
     Daniel / Daniela (the feminine adds 'a' to a consonant: Claudi / Claudia is a typo),
     Giuseppe / Giuseppina (the feminine ends in 'ina' on the same stem).
 -#}
@@ -196,6 +190,25 @@
             and {{ dbt.right(right_name, '1') }} in ('a', 'o')
             and {{ dbt.right(left_name, '1') }} <> {{ dbt.right(right_name, '1') }}
         )
+        -- Christian / Christina: the last two letters swapped, the feminine ending in 'a'.
+        or (
+            length({{ left_name }}) = length({{ right_name }})
+            and length({{ left_name }}) >= 5
+            and substr({{ left_name }}, 1, length({{ left_name }}) - 2) = substr({{ right_name }}, 1, length({{ right_name }}) - 2)
+            and {{ dbt.right(left_name, '2') }} <> {{ dbt.right(right_name, '2') }}
+            and {{ dbt.right(left_name, '2') }} in ('an', 'na')
+            and {{ dbt.right(right_name, '2') }} in ('an', 'na')
+        )
+        {%- for masculine, feminine in pairs %}
+        -- Sander / Sandra, Peter / Petra, Alexander / Alexandra: 'er' against 'ra' on one stem.
+        or (
+            length({{ masculine }}) = length({{ feminine }})
+            and length({{ masculine }}) >= 5
+            and {{ dbt.right(masculine, '2') }} = 'er'
+            and {{ dbt.right(feminine, '2') }} = 'ra'
+            and substr({{ masculine }}, 1, length({{ masculine }}) - 2) = substr({{ feminine }}, 1, length({{ feminine }}) - 2)
+        )
+        {%- endfor %}
         {%- for shorter, longer in pairs %}
         or (
             {{ longer }} = {{ dbt.concat([shorter, "'a'"]) }}

@@ -135,7 +135,7 @@ misspellings as (
         {{ levenshtein('first_name', 'common_name') }} as edits,
         {{ jaro_winkler('first_name', 'common_name') }} as similarity
     from spelling_pairs
-    where {{ names_agree('first_name', 'common_name') }}
+    where not {{ is_gender_variant('first_name', 'common_name') }}
 
 ),
 
