@@ -174,8 +174,9 @@
 
 {#-
     Two forms of one name for different sexes, close enough to pass for a typo but
-    siblings or spouses at one address: Maria / Mario (same length, 'a' against 'o'),
-    Christian / Christina, Sander / Sandra,
+    siblings or spouses at one address: Maria / Mario, Giovanni / Giovanna, Simone /
+    Simona (same length, 'a' against 'o', 'i' or 'e'), Christian / Christina, Sander /
+    Sandra, Louis / Louise, Daniel / Danielle, Stephane / Stephanie,
     Daniel / Daniela (the feminine adds 'a' to a consonant: Claudi / Claudia is a typo),
     Giuseppe / Giuseppina (the feminine ends in 'ina' on the same stem).
 -#}
@@ -186,9 +187,10 @@
             length({{ left_name }}) = length({{ right_name }})
             and length({{ left_name }}) >= 3
             and substr({{ left_name }}, 1, length({{ left_name }}) - 1) = substr({{ right_name }}, 1, length({{ right_name }}) - 1)
-            and {{ dbt.right(left_name, '1') }} in ('a', 'o')
-            and {{ dbt.right(right_name, '1') }} in ('a', 'o')
+            and {{ dbt.right(left_name, '1') }} in ('a', 'o', 'e', 'i')
+            and {{ dbt.right(right_name, '1') }} in ('a', 'o', 'e', 'i')
             and {{ dbt.right(left_name, '1') }} <> {{ dbt.right(right_name, '1') }}
+            and 'a' in ({{ dbt.right(left_name, '1') }}, {{ dbt.right(right_name, '1') }})
         )
         -- Christian / Christina: the last two letters swapped, the feminine ending in 'a'.
         or (
@@ -214,6 +216,21 @@
             {{ longer }} = {{ dbt.concat([shorter, "'a'"]) }}
             and length({{ shorter }}) >= 3
             and {{ dbt.right(shorter, '1') }} not in ('a', 'e', 'i', 'o', 'u', 'y')
+        )
+        -- French feminines: Louis / Louise, Daniel / Danielle, Stephane / Stephanie.
+        or (
+            {{ longer }} = {{ dbt.concat([shorter, "'e'"]) }}
+            and length({{ shorter }}) >= 4
+            and {{ dbt.right(shorter, '1') }} not in ('a', 'e', 'i', 'o', 'u', 'y')
+        )
+        or (
+            {{ longer }} = {{ dbt.concat([shorter, "'le'"]) }}
+            and {{ dbt.right(shorter, '1') }} = 'l'
+        )
+        or (
+            {{ longer }} = {{ dbt.concat(['substr(' ~ shorter ~ ', 1, length(' ~ shorter ~ ') - 1)', "'ie'"]) }}
+            and length({{ shorter }}) >= 5
+            and {{ dbt.right(shorter, '1') }} = 'e'
         )
         or (
             length({{ longer }}) >= length({{ shorter }}) + 2
