@@ -8,7 +8,9 @@
     values are nobody's identifier. A phone a record wrote as a national number
     with no country is also held as the customer's country reads it
     (int_customer_phones_resolved, contract reading 7): `081 9726777` on a
-    ticket of an Italian customer holds `+39 081 972 6777`. A phone subject is
+    ticket of an Italian customer holds `+39 081 972 6777`. An email is held as
+    written (lower case): `anna@gnail.com` does not hold `anna@gmail.com`, though
+    matching repairs the one into the other. A phone subject is
     also read as an international number written without '+'
     (`1-281-555-3163`): it reaches the holders of that E.164 number. Signals
     that reach no customer are listed in review_consent_signals.
@@ -29,7 +31,24 @@ identifiers as (
         identifier_type,
         identifier_value
     from {{ ref('int_identifiers_unioned') }}
-    where not is_blocked
+    where not is_blocked and identifier_type <> 'email'
+
+),
+
+-- Emails as written (trimmed, lower case): the address a consent names must be the one held.
+written_emails as (
+
+    select
+        records.record_key,
+        'email' as identifier_type,
+        records.email as identifier_value
+    from {{ ref('int_source_records_unioned') }} as records
+    inner join {{ ref('int_identifiers_unioned') }} as identifiers
+        on
+            records.record_key = identifiers.record_key
+            and identifiers.identifier_type = 'email'
+            and identifiers.identifier_value = records.email_match_key
+    where records.email is not null and not identifiers.is_blocked
 
 ),
 
@@ -80,14 +99,18 @@ customer_ids as (
 holders as (
 
     select distinct
-        identifiers.identifier_type,
-        identifiers.identifier_value,
+        held.identifier_type,
+        held.identifier_value,
         customer_ids.customer_id
-    from identifiers
+    from (
+        select * from identifiers
+        union all
+        select * from written_emails
+    ) as held
     inner join person_records
-        on identifiers.record_key = person_records.record_key
+        on held.record_key = person_records.record_key
     inner join customer_ids
-        on identifiers.record_key = customer_ids.record_key
+        on held.record_key = customer_ids.record_key
     union
     -- The national number as the customer's country reads it ('0819726777' in Italy).
     select

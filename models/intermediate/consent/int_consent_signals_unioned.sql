@@ -15,7 +15,9 @@ consent_events as (
         'consent_events' as source_table,
         cast(consent_event_id as {{ dbt.type_string() }}) as source_record_id,
         subject_type,
-        subject_identifier,
+        -- Consent binds an email as written (reading 5: the identifier a customer holds); matching
+        -- repairs 'gnail.com' and plus-tags to link people, consent does not stretch that far.
+        case when subject_type = 'email' then subject_email else subject_identifier end as subject_identifier,
         purpose,
         consent_status,
         source_system,

@@ -17,6 +17,7 @@ final as (
         subject_type,
         subject_value,
         subject_identifier,
+        subject_email,
         purpose,
         consent_status,
         source_system,

@@ -67,6 +67,7 @@ final as (
         subject_type,
         subject_value,
         case when not is_subject_value_junk then subject_identifier_parsed end as subject_identifier,
+        case when subject_type = 'email' and not is_subject_value_junk then subject_email end as subject_email,
         purpose,
         consent_status,
         source_system,
