@@ -7,4 +7,4 @@ def model(dbt, session):
     dbt.config(materialized="table")
     edges = dbt.ref("int_identity_edges").filter("is_accepted").select("left_node, right_node")
     records = dbt.ref("int_source_records_unioned").select("record_key")
-    return connected_components_of_relations(edges, nodes=records)
+    return connected_components_of_relations(session, edges, nodes=records)

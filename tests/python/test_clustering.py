@@ -129,8 +129,8 @@ def test_relations_version_equals_the_frame_version_on_a_random_graph():
         connection.executemany("insert into edges values (?, ?)", pairs)
         connection.execute("create table records as select unnest(?) as record_key", [extra_nodes])
         relations = connected_components_of_relations(
-            connection.table("edges"), nodes=connection.table("records")
-        )
+            connection, connection.table("edges"), nodes=connection.table("records")
+        ).df()
     frames = connected_components(edges_frame(pairs), nodes=pd.Series(extra_nodes))
     assert as_mapping(relations) == as_mapping(frames)
     assert len(relations) == len(frames)

@@ -1,7 +1,9 @@
 {#-
     Candidate pairs aggregated into comparison patterns (a level per comparison)
     with their count: the whole input of parameter estimation, tiny at any scale.
-    `pair_source` tells blocked candidates from random pairs (for u probabilities).
+    `pair_source` tells blocked candidates from random pairs (for u probabilities,
+    counted in int_match_random_patterns_counted, which needs no candidate pairs and
+    so builds beside them).
 -#}
 {%- set level_columns = [] -%}
 {%- for comparison in match_comparisons() -%}{%- do level_columns.append(comparison.name ~ '_level') -%}{%- endfor -%}
@@ -20,28 +22,9 @@ candidate_patterns as (
 
 ),
 
-profiles as (
-
-    -- A deterministic sample of profiles: random pairs among them estimate u.
-    select *
-    from {{ ref('int_match_profiles') }}
-    order by {{ dbt.hash('profile_key') }}
-    limit {{ var('matching_random_sample_profiles') }}
-
-),
-
 random_patterns as (
 
-    select
-        'random' as pair_source,
-        {%- for comparison in match_comparisons() %}
-        {{ comparison_level(comparison) }} as {{ comparison.name }}_level,
-        {%- endfor %}
-        count(*) as pair_count
-    from profiles as l
-    inner join profiles as r
-        on l.profile_key < r.profile_key
-    group by {{ level_columns | join(', ') }}
+    select * from {{ ref('int_match_random_patterns_counted') }}
 
 )
 

@@ -80,48 +80,62 @@ def smallest_in_component(left: np.ndarray, right: np.ndarray, node_count: int) 
 
 
 def connected_components_of_relations(
+    connection: duckdb.DuckDBPyConnection,
     edges: duckdb.DuckDBPyRelation,
     nodes: duckdb.DuckDBPyRelation | None = None,
     left: str = "left_node",
     right: str = "right_node",
     node: str = "record_key",
-) -> pd.DataFrame:
-    """`connected_components` for DuckDB relations (a Python model's refs), without pulling
-    every id through pandas twice: DuckDB numbers the distinct node ids in sorted order, only
-    integers reach scipy, and each component's label is its smallest number, so its smallest id.
-    Same result as connected_components on the same edges and nodes (tests: test_clustering.py).
+) -> duckdb.DuckDBPyRelation:
+    """`connected_components` for DuckDB relations of `connection` (a Python model's refs and
+    session), ids kept in DuckDB: it numbers the distinct node ids once, only integers reach
+    scipy, and each component takes its smallest id in SQL. Returns a relation (node_id,
+    component_id) with the same rows as connected_components on the same edges and nodes
+    (tests: test_clustering.py).
     """
     graph = edges.select(f"{left} as left_node, {right} as right_node")
     if nodes is not None:
         graph = graph.union(nodes.select(f"{node} as left_node, null::varchar as right_node"))
-    numbered = """
-        with ids as (
-            select left_node as node_id from graph union select right_node from graph
-        ),
-        numbered as (
-            select node_id, row_number() over (order by node_id) - 1 as node_number
-            from ids where node_id is not null
-        )
-    """
-    node_ids = graph.query("graph", numbered + " select node_id from numbered order by node_number")
-    node_ids = node_ids.fetchnumpy()["node_id"]
-    pairs = graph.query(
+    numbered = graph.query(
         "graph",
-        numbered
-        + """
-        select l.node_number as left_number, r.node_number as right_number
-        from graph
-        inner join numbered as l on graph.left_node = l.node_id
-        inner join numbered as r on graph.right_node = r.node_id
+        """
+        with ids as (
+            select left_node as node_id from graph where left_node is not null
+            union
+            select right_node from graph where right_node is not null
+        )
+        select node_id, row_number() over () - 1 as node_number from ids
         """,
+    ).to_arrow_table()
+    connection.register("scv_component_nodes", numbered)
+    graph.create_view("scv_component_graph", replace=True)
+    pairs = connection.sql(
+        """
+        select l.node_number as left_number, r.node_number as right_number
+        from scv_component_graph as graph
+        inner join scv_component_nodes as l on graph.left_node = l.node_id
+        inner join scv_component_nodes as r on graph.right_node = r.node_id
+        """
     ).fetchnumpy()
-    node_ids = np.asarray(node_ids, dtype=object)
-    smallest = smallest_in_component(
+    labels = _component_labels(
         np.asarray(pairs["left_number"], dtype=np.int64),
         np.asarray(pairs["right_number"], dtype=np.int64),
-        len(node_ids),
+        numbered.num_rows,
     )
-    return pd.DataFrame({"node_id": node_ids, "component_id": node_ids[smallest]})
+    connection.register(
+        "scv_component_labels",
+        pd.DataFrame({"node_number": np.arange(numbered.num_rows, dtype=np.int64), "label": labels}),
+    )
+    return connection.sql(
+        """
+        select
+            nodes.node_id,
+            min(nodes.node_id) over (partition by labels.label) as component_id
+        from scv_component_nodes as nodes
+        inner join scv_component_labels as labels
+            on nodes.node_number = labels.node_number
+        """
+    )
 
 
 def _component_labels(left: np.ndarray, right: np.ndarray, node_count: int) -> np.ndarray:
