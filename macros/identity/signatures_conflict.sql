@@ -256,3 +256,16 @@
         or {{ jaro_winkler(dbt.split_part(left_name, "' '", 1), dbt.split_part(right_name, "' '", 1)) }} >= 0.85
     )
 {%- endmacro %}
+
+
+{#-
+    True unless the two signatures are the same name and birth date: a cheap test that
+    spares the conflict macros (Jaro-Winkler, Levenshtein) the many pairs of equal ones.
+-#}
+{% macro signatures_differ(left, right) -%}
+    (
+        {{ left }}.first_name_normalised is distinct from {{ right }}.first_name_normalised
+        or {{ left }}.last_name_normalised is distinct from {{ right }}.last_name_normalised
+        or {{ left }}.birth_date is distinct from {{ right }}.birth_date
+    )
+{%- endmacro %}

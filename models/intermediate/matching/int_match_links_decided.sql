@@ -115,7 +115,7 @@ judged as (
                 -- needs a personal email in common.
                 and not (coalesce(scored.email_level, 0) >= 1 and not coalesce(l.is_household_email, false))
                 then 'only an initial and no birth date, and no personal email in common: which household member it is is unknown'  -- message text -- noqa: LT05
-            when {{ match_signatures_conflict('l', 'r', 'guards') }}
+            when {{ signatures_differ('l', 'r') }} and {{ match_signatures_conflict('l', 'r', 'guards') }}
                 then 'conflicting first names or birth dates'
             -- Names and a place are what namesakes and relatives share: a link needs a personal
             -- attribute to agree too. Levels as in macros/matching/comparisons.sql. Only where
@@ -220,7 +220,7 @@ weaker_chain_links as (
             least(weaker.neighbour_key, stronger.neighbour_key) = scored_apart.left_profile_key
             and greatest(weaker.neighbour_key, stronger.neighbour_key) = scored_apart.right_profile_key
     where
-        {{ match_signatures_conflict('weaker', 'stronger', 'guards') }}
+        ({{ signatures_differ('weaker', 'stronger') }} and {{ match_signatures_conflict('weaker', 'stronger', 'guards') }})
         -- A bridge vouched for by names and a birth date or street only (a shared email or phone
         -- links people seen together; the identity graph's household guards judge those).
         or (scored_apart.left_profile_key is not null and not weaker.is_contact_agreeing)
