@@ -3,10 +3,10 @@
     it), profiled for the over-merge guards. A group over its limit is
     `is_shared`: it is evidence of a household, a till, a placeholder or a
     data-entry habit, not of one person, and it links nothing. An email whose
-    local part names a household (two given names, a family word) is flagged
-    `household_email_reason`: records without a name cannot join through it.
+    local part names a household (two given names, a family word:
+    int_email_local_parts_read) is flagged `household_email_reason`: records
+    without a name cannot join through it.
 -#}
-{%- set household_email_patterns = reference_seed_rows('household_email_patterns') -%}
 with
 
 identifiers as (
@@ -118,114 +118,12 @@ loyalty_cards_per_payment_card as (
 
 ),
 
--- Names joined by 'and' need only be first names ('chloeandlaurent'); in a dotted address both
--- must be given names (thomas.martin@ is one person).
-first_names as (
-
-    select
-        first_name,
-        is_given_name
-    from {{ ref('int_first_names_profiled') }}
-    where first_name_record_count >= {{ var('identity_given_name_min_records') }}
-
-),
-
-given_names as (
-
-    select first_name as given_name
-    from first_names
-    where is_given_name
-
-),
-
-email_local_parts as (
-
-    select distinct
-        identifier_key,
-        identifier_value,
-        {{ dbt.split_part('identifier_value', "'@'", 1) }} as local_part
-    from identifiers
-    where identifier_type = 'email'
-
-),
-
--- The first four words of the local part ('anna.peter.smith82' has anna, peter, smith).
-email_words as (
-
-    {{ email_words('email_local_parts', 'identifier_key', 'identifier_value') }}
-
-),
-
--- Two names joined in one word ('annaandpeter'): every split around a joining word.
-joined_name_candidates as (
-
-    {%- for joiner in ['and', 'und', 'et'] %}
-    {%- for length in range(3, 13) %}
-    select
-        identifier_key,
-        substr(word, 1, {{ length }}) as first_name,
-        substr(word, {{ length + 1 + joiner | length }}) as second_name
-    from email_words
-    where substr(word, {{ length + 1 }}, {{ joiner | length }}) = '{{ joiner }}'
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
-
-),
-
-email_given_names as (
-
-    select
-        email_words.identifier_key,
-        email_words.word as given_name
-    from email_words
-    inner join given_names
-        on email_words.word = given_names.given_name
-    {%- for side in ['first_name', 'second_name'] %}
-    union
-    select
-        joined_name_candidates.identifier_key,
-        joined_name_candidates.{{ side }} as given_name
-    from joined_name_candidates
-    inner join first_names
-        on joined_name_candidates.first_name = first_names.first_name
-    inner join first_names as second_names
-        on joined_name_candidates.second_name = second_names.first_name
-    {%- endfor %}
-
-),
-
-household_emails as (
-
-    select
-        identifier_key,
-        'the address names two people' as household_email_reason
-    from email_given_names
-    group by identifier_key
-    having count(distinct given_name) >= 2
-    {%- for rule in household_email_patterns %}
-    union all
-    select
-        identifier_key,
-        {{ string_literal('the address has ' ~ rule.reason) }} as household_email_reason
-    from email_local_parts
-    where {{ regexp_is_match('local_part', rule.pattern) }}
-    {%- endfor %}
-
-),
-
 household_email_reasons as (
 
     select
         identifier_key,
-        min(household_email_reason) as household_email_reason
-    from household_emails
-    group by identifier_key
+        household_email_reason
+    from {{ ref('int_email_local_parts_read') }}
 
 ),
 

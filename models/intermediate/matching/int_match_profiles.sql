@@ -1,6 +1,6 @@
 {#-
     One row per distinct matching profile, with how many records carry it, and
-    whether its email is a household's (int_identifier_groups_profiled): an
+    whether its email is a household's (int_email_local_parts_read): an
     agreeing household email does not say which family member a record is.
 -#}
 with
@@ -14,8 +14,8 @@ profile_records as (
 household_emails as (
 
     select identifier_value as email_match_key
-    from {{ ref('int_identifier_groups_profiled') }}
-    where identifier_type = 'email' and household_email_reason is not null
+    from {{ ref('int_email_local_parts_read') }}
+    where household_email_reason is not null
 
 ),
 
