@@ -19,6 +19,7 @@ first_names as (
 
     select
         first_name,
+        first_name_record_count,
         is_given_name,
         first_name_canonical
     from {{ ref('int_first_names_profiled') }}
@@ -46,34 +47,50 @@ email_words as (
 
 ),
 
-email_given_names as (
+household_emails as (
 
-    select distinct
-        email_words.record_key,
-        email_words.word as given_name
-    from email_words
-    inner join first_names
-        on email_words.word = first_names.first_name
-    where first_names.is_given_name
+    select identifier_value as email_match_key
+    from {{ ref('int_email_local_parts_read') }}
+    where household_email_reason is not null
 
 ),
 
--- Exactly one given name in the address (two are a household's), fitting the typed initial.
+-- Words of the address typed as first names often enough ('thomas' counts, though also a surname).
+email_first_names as (
+
+    select distinct
+        email_words.record_key,
+        email_words.word as first_name,
+        first_names.is_given_name
+    from email_words
+    inner join first_names
+        on email_words.word = first_names.first_name
+    where first_names.first_name_record_count >= {{ var('identity_given_name_min_records') }}
+
+),
+
+-- Exactly one first name in a personal address (thomas.sandrine.girelle@ names two), a given
+-- name fitting the typed initial.
 first_names_from_email as (
 
     select
-        email_given_names.record_key,
-        min(email_given_names.given_name) as first_name_normalised
-    from email_given_names
+        email_first_names.record_key,
+        min(email_first_names.first_name) as first_name_normalised
+    from email_first_names
     inner join initial_or_unnamed_with_email as records
-        on email_given_names.record_key = records.record_key
-    where email_given_names.given_name <> coalesce(records.last_name_normalised, '')
-    group by email_given_names.record_key
+        on email_first_names.record_key = records.record_key
+    left join household_emails
+        on records.email_match_key = household_emails.email_match_key
+    where
+        email_first_names.first_name <> coalesce(records.last_name_normalised, '')
+        and household_emails.email_match_key is null
+    group by email_first_names.record_key
     having
         count(*) = 1
+        and min(case when email_first_names.is_given_name then 1 else 0 end) = 1
         and (
             max(records.first_name_normalised) is null
-            or substr(min(email_given_names.given_name), 1, 1) = max(records.first_name_normalised)
+            or substr(min(email_first_names.first_name), 1, 1) = max(records.first_name_normalised)
         )
 
 ),
