@@ -1,6 +1,7 @@
 {#-
     Every email identifier, its local part read for a household: two given names
-    (dotted, or joined by 'and' / 'und' / 'et'), a family word or 'the' and a
+    (dotted, or joined by 'and' / 'und' / 'et'; or two first names before a surname,
+    'thomas.claudia.steinhuber'), a family word or 'the' and a
     plural family name (seed household_email_patterns) make `household_email_reason`.
     Needs only the identifiers and the first-name profile, so the matching models
     that read it need not wait for the identifier groups.
@@ -77,6 +78,34 @@ joined_name_candidates as (
 
 ),
 
+-- Two first names before a third word ('thomas.claudia.steinhuber82'): two people and their
+-- surname, though 'thomas' is also a surname ('thomas.martin@', two words, is one person).
+leading_first_name_pairs as (
+
+    select
+        first_word.identifier_key,
+        first_word.word as first_name,
+        second_word.word as second_name
+    from email_words as first_word
+    inner join email_words as second_word
+        on
+            first_word.identifier_key = second_word.identifier_key
+            and second_word.word_position = 2
+    inner join email_words as third_word
+        on
+            first_word.identifier_key = third_word.identifier_key
+            and third_word.word_position = 3
+    inner join first_names
+        on first_word.word = first_names.first_name
+    inner join first_names as second_names
+        on second_word.word = second_names.first_name
+    where
+        first_word.word_position = 1
+        and first_word.word <> second_word.word
+        and third_word.word <> ''
+
+),
+
 email_given_names as (
 
     select
@@ -85,6 +114,13 @@ email_given_names as (
     from email_words
     inner join given_names
         on email_words.word = given_names.given_name
+    {%- for side in ['first_name', 'second_name'] %}
+    union
+    select
+        identifier_key,
+        {{ side }} as given_name
+    from leading_first_name_pairs
+    {%- endfor %}
     {%- for side in ['first_name', 'second_name'] %}
     union
     select
