@@ -47,7 +47,7 @@ written_emails as (
         on
             records.record_key = identifiers.record_key
             and identifiers.identifier_type = 'email'
-            and identifiers.identifier_value = records.email_match_key
+            and records.email_match_key = identifiers.identifier_value
     where records.email is not null and not identifiers.is_blocked
 
 ),

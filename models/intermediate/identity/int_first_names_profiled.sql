@@ -167,7 +167,8 @@ ranked_misspellings as (
         row_number() over closeness as closeness_rank
     from close_misspellings
     window closeness as (
-        partition by first_name order by edits, similarity desc, common_name_record_count desc, common_name
+        partition by first_name
+        order by edits asc, similarity desc, common_name_record_count desc, common_name asc
     )
 
 ),

@@ -220,7 +220,10 @@ weaker_chain_links as (
             least(weaker.neighbour_key, stronger.neighbour_key) = scored_apart.left_profile_key
             and greatest(weaker.neighbour_key, stronger.neighbour_key) = scored_apart.right_profile_key
     where
-        ({{ signatures_differ('weaker', 'stronger') }} and {{ match_signatures_conflict('weaker', 'stronger', 'guards') }})
+        (
+            {{ signatures_differ('weaker', 'stronger') }}
+            and {{ match_signatures_conflict('weaker', 'stronger', 'guards') }}
+        )
         -- A bridge vouched for by names and a birth date or street only (a shared email or phone
         -- links people seen together; the identity graph's household guards judge those).
         or (scored_apart.left_profile_key is not null and not weaker.is_contact_agreeing)

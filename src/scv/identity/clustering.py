@@ -124,7 +124,9 @@ def connected_components_of_relations(
     )
     connection.register(
         "scv_component_labels",
-        pd.DataFrame({"node_number": np.arange(numbered.num_rows, dtype=np.int64), "label": labels}),
+        pd.DataFrame(
+            {"node_number": np.arange(numbered.num_rows, dtype=np.int64), "label": labels}
+        ),
     )
     return connection.sql(
         """
