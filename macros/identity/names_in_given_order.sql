@@ -1,8 +1,16 @@
+{#- The last word of a last name ('quintado adrian' -> 'adrian'; 'maria' -> 'maria'). -#}
+{% macro last_word(name) -%}
+    {{ regexp_replace_all(name, '^.* ', '') }}
+{%- endmacro %}
+
+
 {#-
     A name written surname first ('Fonto Maria' typed as first name Fonto, last name
-    Maria): its last name is a given name and its first name is not. `first_names`
-    and `last_names` are aliases of int_first_names_profiled joined on the record's
-    first and last name (NULL when not found).
+    Maria; 'Ferrillo Quintado Adrian': first name Ferrillo, last name Quintado Adrian):
+    the last word of its last name is a given name and its first name is not.
+    `first_names` and `last_names` are aliases of int_first_names_profiled joined on the
+    record's first name and on the last word of its last name (macro last_word; NULL
+    when not found).
 -#}
 {% macro is_written_surname_first(first_name, last_name, first_names='first_names', last_names='last_names') -%}
     (
@@ -17,19 +25,25 @@
 {#-
     The columns first_name_normalised, first_name_canonical and last_name_normalised of
     `relation`, read in given-name order: swapped back when written surname first (the
-    given name's canonical form then read from `last_names`). Needs the joins of
+    given name, the last name's last word, with its canonical form from `last_names`; the
+    surname, the first name and the last name's other words). Needs the joins of
     `is_written_surname_first`.
 -#}
 {% macro names_in_given_order(relation, first_names='first_names', last_names='last_names') -%}
-    {%- set swapped = is_written_surname_first(
-        relation ~ '.first_name_normalised', relation ~ '.last_name_normalised', first_names, last_names) -%}
+    {%- set first = relation ~ '.first_name_normalised' -%}
+    {%- set last = relation ~ '.last_name_normalised' -%}
+    {%- set swapped = is_written_surname_first(first, last, first_names, last_names) -%}
+    {%- set surname_rest = 'trim(substr(' ~ last ~ ', 1, length(' ~ last ~ ') - length(' ~ last_word(last) ~ ')))' -%}
     case
-        when {{ swapped }} then {{ relation }}.last_name_normalised else {{ relation }}.first_name_normalised
+        when {{ swapped }} then {{ last_word(last) }} else {{ first }}
     end as first_name_normalised,
     case
         when {{ swapped }} then {{ last_names }}.first_name_canonical else {{ relation }}.first_name_canonical
     end as first_name_canonical,
     case
-        when {{ swapped }} then {{ relation }}.first_name_normalised else {{ relation }}.last_name_normalised
+        when {{ swapped }} and {{ surname_rest }} <> ''
+            then {{ dbt.concat([first, "' '", surname_rest]) }}
+        when {{ swapped }} then {{ first }}
+        else {{ last }}
     end as last_name_normalised
 {%- endmacro %}

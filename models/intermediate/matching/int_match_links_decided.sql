@@ -34,7 +34,7 @@ profiles as (
     left join {{ ref('int_first_names_profiled') }} as first_names
         on profiles.first_name_normalised = first_names.first_name
     left join {{ ref('int_first_names_profiled') }} as last_names
-        on profiles.last_name_normalised = last_names.first_name
+        on {{ last_word('profiles.last_name_normalised') }} = last_names.first_name
 
 ),
 
