@@ -74,35 +74,18 @@ profiled as (
 
 ),
 
-misspelling_candidates as (
+-- Single words of three letters or more, with the keys a misspelling is looked up by.
+spellings as (
 
     select
         first_name,
         first_name_record_count,
+        nickname_of,
         length(first_name) as name_length,
         substr(first_name, 1, 1) as first_letter,
         {{ dbt.right('first_name', '2') }} as last_letters
     from profiled
-    where
-        nickname_of is null
-        and length(first_name) >= 3
-        and {{ dbt.position("' '", 'first_name') }} = 0
-
-),
-
--- Names typed as first names often enough to be misspelt ('thomas' too, though also a surname).
-common_first_names as (
-
-    select
-        first_name,
-        first_name_record_count,
-        length(first_name) as name_length,
-        substr(first_name, 1, 1) as first_letter,
-        {{ dbt.right('first_name', '2') }} as last_letters
-    from profiled
-    where
-        length(first_name) >= 3
-        and first_name_record_count >= {{ var('identity_given_name_min_records') }}
+    where length(first_name) >= 3 and {{ dbt.position("' '", 'first_name') }} = 0
 
 ),
 
@@ -114,13 +97,16 @@ spelling_pairs as (
         candidates.first_name,
         common_first_names.first_name as common_name,
         common_first_names.first_name_record_count as common_name_record_count
-    from misspelling_candidates as candidates
-    inner join common_first_names
+    from spellings as candidates
+    -- Names typed as first names often enough to be misspelt ('thomas' too, though also a surname).
+    inner join spellings as common_first_names
         on
             candidates.{{ key }} = common_first_names.{{ key }}
             and abs(candidates.name_length - common_first_names.name_length) <= 2
             and common_first_names.first_name_record_count
             >= {{ var('identity_misspelling_min_ratio') }} * candidates.first_name_record_count
+            and common_first_names.first_name_record_count >= {{ var('identity_given_name_min_records') }}
+    where candidates.nickname_of is null
     {% if not loop.last %}union{% endif %}
     {% endfor %}
 

@@ -70,15 +70,6 @@ def connected_components(
     )
 
 
-def smallest_in_component(left: np.ndarray, right: np.ndarray, node_count: int) -> np.ndarray:
-    """For nodes numbered 0..node_count-1 and edges (left[i], right[i]): each node's smallest
-    component member. With nodes numbered in sorted id order, that is the smallest id."""
-    labels = _component_labels(left, right, node_count)
-    smallest = np.full(labels.max() + 1 if node_count else 0, node_count, dtype=np.int64)
-    np.minimum.at(smallest, labels, np.arange(node_count, dtype=np.int64))
-    return smallest[labels]
-
-
 def connected_components_of_relations(
     connection: duckdb.DuckDBPyConnection,
     edges: duckdb.DuckDBPyRelation,
