@@ -87,19 +87,20 @@ def connected_components_of_relations(
     graph = edges.select(f"{left} as left_node, {right} as right_node")
     if nodes is not None:
         graph = graph.union(nodes.select(f"{node} as left_node, null::varchar as right_node"))
-    numbered = graph.query(
-        "graph",
+    # A temporary table, not an Arrow table: pyarrow is not a dependency (it came with splink).
+    graph.create_view("scv_component_graph", replace=True)
+    connection.execute(
         """
+        create or replace temporary table scv_component_nodes as
         with ids as (
-            select left_node as node_id from graph where left_node is not null
+            select left_node as node_id from scv_component_graph where left_node is not null
             union
-            select right_node from graph where right_node is not null
+            select right_node from scv_component_graph where right_node is not null
         )
         select node_id, row_number() over () - 1 as node_number from ids
-        """,
-    ).to_arrow_table()
-    connection.register("scv_component_nodes", numbered)
-    graph.create_view("scv_component_graph", replace=True)
+        """
+    )
+    node_count = connection.sql("select count(*) from scv_component_nodes").fetchall()[0][0]
     pairs = connection.sql(
         """
         select l.node_number as left_number, r.node_number as right_number
@@ -111,12 +112,12 @@ def connected_components_of_relations(
     labels = _component_labels(
         np.asarray(pairs["left_number"], dtype=np.int64),
         np.asarray(pairs["right_number"], dtype=np.int64),
-        numbered.num_rows,
+        node_count,
     )
     connection.register(
         "scv_component_labels",
         pd.DataFrame(
-            {"node_number": np.arange(numbered.num_rows, dtype=np.int64), "label": labels}
+            {"node_number": np.arange(node_count, dtype=np.int64), "label": labels}
         ),
     )
     return connection.sql(
