@@ -85,7 +85,9 @@ card_owners as (
 
 -- A house card is scanned for walk-in customers, whose payment cards also pay with their
 -- own loyalty cards: payment cards that pay for the card's owner and for someone else.
--- (A person's two loyalty cards share payment cards too, but their owners agree.)
+-- (A person's two loyalty cards share payment cards too, but their owners agree.) A house card
+-- already known by its many payment cards is not another person: a member whose own payment
+-- cards were also used with the till's card when they forgot theirs keeps their card.
 payment_cards_lent_to_other_people as (
 
     select
@@ -94,11 +96,15 @@ payment_cards_lent_to_other_people as (
     from card_payments as own
     inner join card_payments as other
         on own.token_key = other.token_key and own.card_key <> other.card_key
+    inner join payment_cards_per_loyalty_card as other_cards
+        on other.card_key = other_cards.identifier_key
     inner join card_owners as own_owner
         on own.card_key = own_owner.card_key
     inner join card_owners as other_owner
         on other.card_key = other_owner.card_key
-    where {{ signatures_conflict('own_owner', 'other_owner') }}
+    where
+        other_cards.distinct_payment_cards <= {{ var('identity_max_payment_cards_per_loyalty_card') }}
+        and {{ signatures_conflict('own_owner', 'other_owner') }}
     group by own.card_key
 
 ),
