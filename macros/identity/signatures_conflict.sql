@@ -176,7 +176,7 @@
     Two forms of one name for different sexes, close enough to pass for a typo but
     siblings or spouses at one address: Maria / Mario, Giovanni / Giovanna, Simone /
     Simona (same length, 'a' against 'o', 'i' or 'e'), Christian / Christina, Sander /
-    Sandra, Louis / Louise, Daniel / Danielle, Stephane / Stephanie,
+    Sandra, Louis / Louise, Daniel / Danielle, Stephane / Stephanie (not Noemie / Noemiie),
     Daniel / Daniela (the feminine adds 'a' to a consonant: Claudi / Claudia is a typo),
     Giuseppe / Giuseppina (the feminine ends in 'ina' on the same stem).
 -#}
@@ -231,6 +231,8 @@
             {{ longer }} = {{ dbt.concat(['substr(' ~ shorter ~ ', 1, length(' ~ shorter ~ ') - 1)', "'ie'"]) }}
             and length({{ shorter }}) >= 5
             and {{ dbt.right(shorter, '1') }} = 'e'
+            -- Noemie / Noemiie is a doubled letter.
+            and {{ dbt.right(shorter, '2') }} <> 'ie'
         )
         or (
             length({{ longer }}) >= length({{ shorter }}) + 2

@@ -95,6 +95,7 @@ spelling_pairs as (
     {% for key in ['first_letter', 'last_letters'] %}
     select
         candidates.first_name,
+        candidates.first_name_record_count,
         common_first_names.first_name as common_name,
         common_first_names.first_name_record_count as common_name_record_count
     from spellings as candidates
@@ -121,7 +122,14 @@ misspellings as (
         {{ levenshtein('first_name', 'common_name') }} as edits,
         {{ jaro_winkler('first_name', 'common_name') }} as similarity
     from spelling_pairs
-    where not {{ is_gender_variant('first_name', 'common_name') }}
+    -- Giovanna is not a misspelt Giovanni, nor Sandra Sander. But a spelling too rare to be a
+    -- given name that is a common name without its last letter lost it ('laur', 'petr', 'emm').
+    where
+        not {{ is_gender_variant('first_name', 'common_name') }}
+        or (
+            first_name_record_count < {{ var('identity_given_name_min_records') }}
+            and common_name = {{ dbt.concat(['first_name', dbt.right('common_name', '1')]) }}
+        )
 
 ),
 
