@@ -125,3 +125,13 @@
 {% macro default__is_junk_phone(phone, digits, national_number) -%}
     ({{ phone }} is not null and {{ is_blocked_identifier('phone', [phone, digits, national_number]) }})
 {%- endmacro %}
+
+
+{#-
+    True when an E.164 phone starts with a mobile prefix of seed phone_mobile_prefixes;
+    `prefixes` is the alias of a relation over that seed with text columns calling_code
+    and mobile_prefix. A mobile reaches one person, a landline a household.
+-#}
+{% macro phone_has_mobile_prefix(phone_e164, prefixes) -%}
+    ({{ phone_e164 }} like {{ dbt.concat(["'+'", prefixes ~ '.calling_code', prefixes ~ '.mobile_prefix', "'%'"]) }})
+{%- endmacro %}

@@ -460,9 +460,7 @@ mobile_phones as (
     select distinct resolved_phones.phone_e164 as phone
     from resolved_phones
     inner join mobile_prefixes
-        on
-            resolved_phones.phone_e164
-            like {{ dbt.concat(["'+'", 'mobile_prefixes.calling_code', 'mobile_prefixes.mobile_prefix', "'%'"]) }}
+        on {{ phone_has_mobile_prefix('resolved_phones.phone_e164', 'mobile_prefixes') }}
 
 ),
 

@@ -2,7 +2,7 @@
     The decision on every scored pair at or above the review threshold. Accepted
     pairs (match_probability >= matching_accept_probability) become identity links
     unless a guard stops them: one side has neither a first name nor a birth date
-    (or only an initial, and no personal email in common),
+    (or only an initial, and no personal email or mobile in common),
     the two profiles' strong attributes conflict (first
     names, or birth dates more than one mistyped digit apart, where the data's matches
     rarely disagree on them: see `guards`), nothing but the names and a place
@@ -16,9 +16,18 @@ with
 
 scored as (
 
-    select *
-    from {{ ref('int_match_pairs_scored') }}
-    where match_probability >= {{ var('matching_review_probability') }}
+    select
+        pairs.*,
+        -- A mobile reaches one person; a landline rings the whole household.
+        coalesce(pairs.phone_level, 0) = 2
+        and (coalesce(left_profile.is_mobile_phone, false) or coalesce(right_profile.is_mobile_phone, false))
+            as is_mobile_agreeing
+    from {{ ref('int_match_pairs_scored') }} as pairs
+    inner join {{ ref('int_match_profiles') }} as left_profile
+        on pairs.left_profile_key = left_profile.profile_key
+    inner join {{ ref('int_match_profiles') }} as right_profile
+        on pairs.right_profile_key = right_profile.profile_key
+    where pairs.match_probability >= {{ var('matching_review_probability') }}
 
 ),
 
@@ -112,9 +121,10 @@ judged as (
                     or (length(r.first_name_normalised) = 1 and r.birth_date is null)
                 )
                 -- Family members share initials too (Joanne and John at thesutcrofts@): an initial
-                -- needs a personal email in common.
+                -- needs a personal email or a mobile in common.
                 and not (coalesce(scored.email_level, 0) >= 1 and not coalesce(l.is_household_email, false))
-                then 'only an initial and no birth date, and no personal email in common: which household member it is is unknown'  -- message text -- noqa: LT05
+                and not scored.is_mobile_agreeing
+                then 'only an initial and no birth date, and no personal email or mobile in common: which household member it is is unknown'  -- message text -- noqa: LT05
             when {{ signatures_differ('l', 'r') }} and {{ match_signatures_conflict('l', 'r', 'guards') }}
                 then 'conflicting first names or birth dates'
             -- Names and a place are what namesakes and relatives share: a link needs a personal
@@ -127,8 +137,10 @@ judged as (
                 and not (
                     coalesce(scored.email_level, 0) >= 1
                     -- A phone can be the family's landline: it vouches for the same first name only
-                    -- (James and Jane Blackley, C. and Cornelis de Jong share one).
+                    -- (James and Jane Blackley, C. and Cornelis de Jong share one); a mobile in
+                    -- common vouches for any first name that agrees (D. and David Thomas).
                     or (coalesce(scored.phone_level, 0) >= 1 and coalesce(scored.first_name_level, 0) >= 3)
+                    or (scored.is_mobile_agreeing and coalesce(scored.first_name_level, 0) >= 1)
                     -- The same first name (or its formal form), and the same birth date or street address.
                     or (
                         coalesce(scored.first_name_level, 0) >= 3

@@ -1,6 +1,7 @@
 {#-
     Person records in matching form, each with its profile: the hash of the
-    attributes matching compares. Records with identical attributes (a
+    attributes matching compares, and whether its phone is a mobile (seed
+    phone_mobile_prefixes). Records with identical attributes (a
     customer's repeated orders) share a profile and are scored once.
 -#}
 with
@@ -13,27 +14,48 @@ records as (
 
 ),
 
+mobile_prefixes as (
+
+    select
+        cast(calling_code as {{ dbt.type_string() }}) as calling_code,
+        cast(mobile_prefix as {{ dbt.type_string() }}) as mobile_prefix
+    from {{ ref('phone_mobile_prefixes') }}
+
+),
+
+mobile_phones as (
+
+    select distinct records.phone_e164
+    from records
+    inner join mobile_prefixes
+        on {{ phone_has_mobile_prefix('records.phone_e164', 'mobile_prefixes') }}
+
+),
+
 prepared as (
 
     select
-        record_key,
-        first_name_normalised,
-        first_name_canonical,
-        last_name_normalised,
-        birth_date,
-        email_match_key,
-        phone_national_number,
-        postal_code_normalised,
-        nullif(lower({{ fold_accents('city') }}), '') as city_normalised,
-        nullif(lower({{ fold_accents('street') }}), '') as street_normalised
+        records.record_key,
+        records.first_name_normalised,
+        records.first_name_canonical,
+        records.last_name_normalised,
+        records.birth_date,
+        records.email_match_key,
+        records.phone_national_number,
+        mobile_phones.phone_e164 is not null as is_mobile_phone,
+        records.postal_code_normalised,
+        nullif(lower({{ fold_accents('records.city') }}), '') as city_normalised,
+        nullif(lower({{ fold_accents('records.street') }}), '') as street_normalised
     from records
+    left join mobile_phones
+        on records.phone_e164 = mobile_phones.phone_e164
     -- A profile needs a name and something else to be matched on at all.
     where
-        (first_name_normalised is not null or last_name_normalised is not null)
+        (records.first_name_normalised is not null or records.last_name_normalised is not null)
         and (
-            birth_date is not null or email_match_key is not null
-            or phone_national_number is not null or postal_code_normalised is not null
-            or street is not null
+            records.birth_date is not null or records.email_match_key is not null
+            or records.phone_national_number is not null or records.postal_code_normalised is not null
+            or records.street is not null
         )
 
 ),

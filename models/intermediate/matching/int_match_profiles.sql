@@ -1,5 +1,6 @@
 {#-
-    One row per distinct matching profile, with how many records carry it, and
+    One row per distinct matching profile, with how many records carry it,
+    whether its phone is a mobile (a landline rings a household), and
     whether its email is a household's (int_email_local_parts_read): an
     agreeing household email does not say which family member a record is.
 -#}
@@ -32,6 +33,7 @@ profiles as (
         postal_code_normalised,
         city_normalised,
         street_normalised,
+        max(case when is_mobile_phone then 1 else 0 end) = 1 as is_mobile_phone,
         count(*) as record_count
     from profile_records
     group by
