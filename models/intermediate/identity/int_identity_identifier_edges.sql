@@ -8,8 +8,8 @@
     steward must-links join two records directly. Names are read in given-name
     order ('Fonto Maria' is Maria Fonto), and two different common given names
     are two people however alike. A record without a name does not join through
-    a phone or a household email, nor one with only an initial (and no birth
-    date) through either.
+    a phone other than a mobile or a household email, nor one with only an
+    initial (and no birth date) through either.
     Rejected edges stay, with the guard that rejected them, so "why not linked"
     is a query too.
 -#}
@@ -23,6 +23,7 @@ records as (
         records.is_person_record,
         {{ names_in_given_order('records') }},
         records.birth_date,
+        coalesce(records.is_mobile_phone, false) as is_mobile_phone,
         records.first_name_normalised is null and records.birth_date is null as is_attribute_less,
         coalesce(length(records.first_name_normalised) = 1, false) and records.birth_date is null as is_initial_only,
         case
@@ -85,6 +86,7 @@ memberships as (
         groups.household_email_reason,
         records.is_attribute_less,
         records.is_initial_only,
+        records.is_mobile_phone,
         records.is_given_first_name,
         records.first_name_normalised,
         records.first_name_canonical,
@@ -332,12 +334,17 @@ membership_edges as (
                 then 'shared identifier: its records reach people who conflict'
             when memberships.record_key in (select record_key from ambiguous_records)
                 then 'ambiguous record: its identifiers reach people who conflict'
-            when memberships.is_attribute_less and memberships.identifier_type = 'phone'
-                -- A phone is often a household's line: alone it does not say which member an unnamed record is.
-                then 'ambiguous record: no name, and a phone can be a household line'
-            when memberships.is_initial_only and memberships.identifier_type = 'phone'
+            when
+                memberships.is_attribute_less and memberships.identifier_type = 'phone'
+                and not memberships.is_mobile_phone
+                -- A landline is often a household's: alone it does not say which member an unnamed
+                -- record is. A mobile reaches one person.
+                then 'ambiguous record: no name, and a phone that is not a mobile can be a household line'
+            when
+                memberships.is_initial_only and memberships.identifier_type = 'phone'
+                and not memberships.is_mobile_phone
                 -- Family members often share an initial and a surname (Samuel and Susan Westwood).
-                then 'ambiguous record: only an initial, and a phone can be a household line'
+                then 'ambiguous record: only an initial, and a phone that is not a mobile can be a household line'
             when memberships.is_attribute_less and memberships.household_email_reason is not null
                 -- A family's address: alone it does not say which member an unnamed record is.
                 then {{ dbt.concat([

@@ -95,6 +95,24 @@ first_names_from_email as (
 
 ),
 
+mobile_prefixes as (
+
+    select
+        cast(calling_code as {{ dbt.type_string() }}) as calling_code,
+        cast(mobile_prefix as {{ dbt.type_string() }}) as mobile_prefix
+    from {{ ref('phone_mobile_prefixes') }}
+
+),
+
+mobile_phones as (
+
+    select distinct records.phone_e164
+    from records
+    inner join mobile_prefixes
+        on {{ phone_has_mobile_prefix('records.phone_e164', 'mobile_prefixes') }}
+
+),
+
 completed as (
 
     select
@@ -114,6 +132,8 @@ completed as (
         records.phone,
         records.phone_e164,
         records.phone_national_number,
+        -- A mobile reaches one person; a landline rings a household.
+        mobile_phones.phone_e164 is not null as is_mobile_phone,
         records.birth_date,
         records.street,
         records.city,
@@ -126,6 +146,8 @@ completed as (
     from records
     left join first_names_from_email
         on records.record_key = first_names_from_email.record_key
+    left join mobile_phones
+        on records.phone_e164 = mobile_phones.phone_e164
 
 ),
 

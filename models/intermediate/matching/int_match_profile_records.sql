@@ -1,7 +1,6 @@
 {#-
     Person records in matching form, each with its profile: the hash of the
-    attributes matching compares, and whether its phone is a mobile (seed
-    phone_mobile_prefixes). Records with identical attributes (a
+    attributes matching compares. Records with identical attributes (a
     customer's repeated orders) share a profile and are scored once.
 -#}
 with
@@ -11,24 +10,6 @@ records as (
     select *
     from {{ ref('int_source_records_unioned') }}
     where is_person_record
-
-),
-
-mobile_prefixes as (
-
-    select
-        cast(calling_code as {{ dbt.type_string() }}) as calling_code,
-        cast(mobile_prefix as {{ dbt.type_string() }}) as mobile_prefix
-    from {{ ref('phone_mobile_prefixes') }}
-
-),
-
-mobile_phones as (
-
-    select distinct records.phone_e164
-    from records
-    inner join mobile_prefixes
-        on {{ phone_has_mobile_prefix('records.phone_e164', 'mobile_prefixes') }}
 
 ),
 
@@ -42,13 +23,11 @@ prepared as (
         records.birth_date,
         records.email_match_key,
         records.phone_national_number,
-        mobile_phones.phone_e164 is not null as is_mobile_phone,
+        records.is_mobile_phone,
         records.postal_code_normalised,
         nullif(lower({{ fold_accents('records.city') }}), '') as city_normalised,
         nullif(lower({{ fold_accents('records.street') }}), '') as street_normalised
     from records
-    left join mobile_phones
-        on records.phone_e164 = mobile_phones.phone_e164
     -- A profile needs a name and something else to be matched on at all.
     where
         (records.first_name_normalised is not null or records.last_name_normalised is not null)
