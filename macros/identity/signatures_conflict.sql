@@ -76,6 +76,17 @@
 {%- endmacro %}
 
 
+{#- Two canonical first names one edit apart, of three letters or more, not the other sex's form. -#}
+{% macro canonical_names_one_edit_apart(left_name, right_name) -%}
+    (
+        {{ levenshtein(left_name, right_name) }} <= 1
+        and length({{ left_name }}) >= 3
+        and length({{ right_name }}) >= 3
+        and not {{ is_gender_variant(left_name, right_name) }}
+    )
+{%- endmacro %}
+
+
 {#- True when the single word `word` is one of the words of `phrase` ('carmen' of 'riveda carmen'). -#}
 {% macro is_word_of(word, phrase) -%}
     ({{ dbt.position(dbt.concat(["' '", word, "' '"]), dbt.concat(["' '", phrase, "' '"])) }} > 0)
@@ -121,6 +132,9 @@
         and {{ r_first }} is not null
         and not (
             coalesce({{ names_agree(l_first, r_first, left ~ '.first_name_canonical', right ~ '.first_name_canonical') }}, false)
+            -- Two typos of one name can be far apart ('michwle' and 'micheell'); their canonical
+            -- forms ('michele', 'michelle') are one edit apart (not 'johannes' and 'johanna').
+            or coalesce({{ canonical_names_one_edit_apart(left ~ '.first_name_canonical', right ~ '.first_name_canonical') }}, false)
             {%- if tolerate_typos %}
             or {{ first_names_mistyped(l_first, r_first) }}
             {%- endif %}
