@@ -116,9 +116,7 @@ def connected_components_of_relations(
     )
     connection.register(
         "scv_component_labels",
-        pd.DataFrame(
-            {"node_number": np.arange(node_count, dtype=np.int64), "label": labels}
-        ),
+        pd.DataFrame({"node_number": np.arange(node_count, dtype=np.int64), "label": labels}),
     )
     return connection.sql(
         """
