@@ -135,3 +135,12 @@
 {% macro phone_has_mobile_prefix(phone_e164, prefixes) -%}
     ({{ phone_e164 }} like {{ dbt.concat(["'+'", prefixes ~ '.calling_code', prefixes ~ '.mobile_prefix', "'%'"]) }})
 {%- endmacro %}
+
+
+{#- The mobile prefixes of seed phone_mobile_prefixes as text, for phone_has_mobile_prefix. -#}
+{% macro mobile_prefixes() -%}
+    select
+        cast(calling_code as {{ dbt.type_string() }}) as calling_code,
+        cast(mobile_prefix as {{ dbt.type_string() }}) as mobile_prefix
+    from {{ ref('phone_mobile_prefixes') }}
+{%- endmacro %}

@@ -100,10 +100,7 @@ first_names_from_email as (
 
 mobile_prefixes as (
 
-    select
-        cast(calling_code as {{ dbt.type_string() }}) as calling_code,
-        cast(mobile_prefix as {{ dbt.type_string() }}) as mobile_prefix
-    from {{ ref('phone_mobile_prefixes') }}
+    {{ mobile_prefixes() }}
 
 ),
 
