@@ -11,17 +11,40 @@
       agreeing and the other agreeing, missing or a surname's initial:
       `brandhuber sven` and `sven b`, but not `s blanc` and `blanc sophie`);
     - their birth dates are both known and differ other than by a day/month swap
-      (with `tolerate_typos`, for probabilistic matches that the other attributes
-      already vouch for: other than by one mistyped digit either);
+      (with `tolerate_typos`, where the records only meet through a till or a device:
+      other than by one mistyped digit either; and first names a heavier typo apart,
+      `first_names_mistyped`, do not conflict where the surnames are compatible: 'Lea
+      Petit' and 'La Petit' are one person, 'Maxime Valier' and 'Marie Francois' on one
+      cookie two);
     - their last names are both known and disagree (also swapped) while one
       side has no first name: a different surname is no evidence against a
       married name when the first names agree, but nothing else vouches for it.
 -#}
 {% macro signatures_conflict(left, right, tolerate_typos=false) -%}
+    case
+        when {{ signatures_plainly_compatible(left, right) }} then false
+        else (
+            {{ first_names_conflict(left, right, tolerate_typos, typos_need_compatible_surnames=true) }}
+            or {{ birth_dates_conflict(left, right, tolerate_typos) }}
+            or {{ surnames_conflict_without_first_name(left, right) }}
+        )
+    end
+{%- endmacro %}
+
+
+{#-
+    The same canonical first name and no two different birth dates: no conflict, whatever
+    the rest says. Checked first because it is cheap and holds for most pairs compared;
+    the string similarity functions then run on the few pairs left.
+-#}
+{% macro signatures_plainly_compatible(left, right) -%}
     (
-        {{ first_names_conflict(left, right) }}
-        or {{ birth_dates_conflict(left, right, tolerate_typos) }}
-        or {{ surnames_conflict_without_first_name(left, right) }}
+        {{ left }}.first_name_canonical = {{ right }}.first_name_canonical
+        and (
+            {{ left }}.birth_date is null
+            or {{ right }}.birth_date is null
+            or {{ left }}.birth_date = {{ right }}.birth_date
+        )
     )
 {%- endmacro %}
 
@@ -33,11 +56,14 @@
     with is_first_name_guarded, is_birth_date_guarded) says so.
 -#}
 {% macro match_signatures_conflict(left, right, guards) -%}
-    (
-        ({{ first_names_conflict(left, right, tolerate_typos=true) }} and {{ guards }}.is_first_name_guarded)
-        or ({{ birth_dates_conflict(left, right, tolerate_typos=true) }} and {{ guards }}.is_birth_date_guarded)
-        or {{ surnames_conflict_without_first_name(left, right) }}
-    )
+    case
+        when {{ signatures_plainly_compatible(left, right) }} then false
+        else (
+            ({{ first_names_conflict(left, right, tolerate_typos=true) }} and {{ guards }}.is_first_name_guarded)
+            or ({{ birth_dates_conflict(left, right, tolerate_typos=true) }} and {{ guards }}.is_birth_date_guarded)
+            or {{ surnames_conflict_without_first_name(left, right) }}
+        )
+    end
 {%- endmacro %}
 
 
@@ -124,7 +150,7 @@
 {%- endmacro %}
 
 
-{% macro first_names_conflict(left, right, tolerate_typos=false) -%}
+{% macro first_names_conflict(left, right, tolerate_typos=false, typos_need_compatible_surnames=false) -%}
     {%- set l_first, r_first = left ~ '.first_name_normalised', right ~ '.first_name_normalised' -%}
     {%- set l_last, r_last = left ~ '.last_name_normalised', right ~ '.last_name_normalised' -%}
     (
@@ -136,7 +162,12 @@
             -- forms ('michele', 'michelle') are one edit apart (not 'johannes' and 'johanna').
             or coalesce({{ canonical_names_one_edit_apart(left ~ '.first_name_canonical', right ~ '.first_name_canonical') }}, false)
             {%- if tolerate_typos %}
-            or {{ first_names_mistyped(l_first, r_first) }}
+            or (
+                {{ first_names_mistyped(l_first, r_first) }}
+                {%- if typos_need_compatible_surnames %}
+                and {{ surnames_compatible(l_last, r_last) }}
+                {%- endif %}
+            )
             {%- endif %}
             or (
                 (length({{ l_first }}) = 1 or length({{ r_first }}) = 1)

@@ -104,7 +104,8 @@ payment_cards_lent_to_other_people as (
         on other.card_key = other_owner.card_key
     where
         other_cards.distinct_payment_cards <= {{ var('identity_max_payment_cards_per_loyalty_card') }}
-        and {{ signatures_conflict('own_owner', 'other_owner') }}
+        -- Typo-tolerant: one member's two cards, signed 'Tim Hagee' and 'Tm Hageer', are one owner.
+        and {{ signatures_conflict('own_owner', 'other_owner', tolerate_typos=true) }}
     group by own.card_key
 
 ),

@@ -254,7 +254,8 @@ ambiguous_records as (
         on
             left_reach.record_key = right_reach.record_key
             and left_reach.identifier_key < right_reach.identifier_key
-    where {{ signatures_conflict('left_reach', 'right_reach') }}
+    -- Typo-tolerant: receipts paid by 'Lea Petit' and 'La Petit' reach one person.
+    where {{ signatures_conflict('left_reach', 'right_reach', tolerate_typos=true) }}
 
 ),
 
@@ -287,7 +288,8 @@ chaining_groups as (
         on
             left_reach.identifier_key = right_reach.identifier_key
             and left_reach.via_identifier_key < right_reach.via_identifier_key
-    where {{ signatures_conflict('left_reach', 'right_reach') }}
+    -- Typo-tolerant: receipts paid by 'Lea Petit' and 'La Petit' reach one person.
+    where {{ signatures_conflict('left_reach', 'right_reach', tolerate_typos=true) }}
 
 ),
 
