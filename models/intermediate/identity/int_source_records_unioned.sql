@@ -5,7 +5,9 @@
     of a nickname, the common name a rare misspelling stands for). A record typed
     with an initial or no first name takes the one given name its own email
     starts or spells out ('S. Ehrhuber' at sebastian859@ is Sebastian), so that
-    a family member's initial on a shared line is not read as anyone's.
+    a family member's initial on a shared line is not read as anyone's. A garbled
+    first name ('keivn', too rare to be a name and no one name's typo) takes the
+    one given name the other records at its personal address go by.
 -#}
 with
 
@@ -20,6 +22,7 @@ first_names as (
     select
         first_name,
         first_name_record_count,
+        last_name_record_count,
         is_given_name,
         first_name_canonical
     from {{ ref('int_first_names_profiled') }}
@@ -148,14 +151,64 @@ completed as (
 
 ),
 
+-- The one given name the records at a personal address go by ('kevin' at kevin.smith@).
+email_given_names as (
+
+    select
+        completed.email_match_key,
+        min(first_names.first_name_canonical) as first_name_canonical
+    from completed
+    inner join first_names
+        on completed.first_name_normalised = first_names.first_name
+    left join household_emails
+        on completed.email_match_key = household_emails.email_match_key
+    where
+        completed.is_person_record
+        and completed.email_match_key is not null
+        and household_emails.email_match_key is null
+        and first_names.is_given_name
+    group by completed.email_match_key
+    having count(distinct first_names.first_name_canonical) = 1
+
+),
+
+-- A garbled first name ('keivn', 'mzrj': too rare to be anyone's name, and a typo of no one name
+-- in particular) takes the name its address goes by, so that it agrees with that name.
+canonical_names_from_email as (
+
+    select
+        completed.record_key,
+        email_given_names.first_name_canonical
+    from completed
+    inner join email_given_names
+        on completed.email_match_key = email_given_names.email_match_key
+    left join first_names
+        on completed.first_name_normalised = first_names.first_name
+    where
+        length(completed.first_name_normalised) >= 2
+        and coalesce(first_names.first_name_record_count, 0) < {{ var('identity_given_name_min_records') }}
+        and coalesce(first_names.last_name_record_count, 0) < {{ var('identity_given_name_min_records') }}
+        and coalesce(first_names.first_name_canonical, completed.first_name_normalised)
+        = completed.first_name_normalised
+        and email_given_names.first_name_canonical <> completed.first_name_normalised
+
+),
+
 final as (
 
     select
         completed.*,
-        coalesce(first_names.first_name_canonical, completed.first_name_normalised) as first_name_canonical
+        canonical_names_from_email.record_key is not null as is_first_name_canonical_from_email,
+        coalesce(
+            canonical_names_from_email.first_name_canonical,
+            first_names.first_name_canonical,
+            completed.first_name_normalised
+        ) as first_name_canonical
     from completed
     left join first_names
         on completed.first_name_normalised = first_names.first_name
+    left join canonical_names_from_email
+        on completed.record_key = canonical_names_from_email.record_key
 
 )
 
