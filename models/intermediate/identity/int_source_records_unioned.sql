@@ -172,8 +172,8 @@ email_given_names as (
 
 ),
 
--- A garbled first name ('keivn', 'mzrj': too rare to be anyone's name, and a typo of no one name
--- in particular) takes the name its address goes by, so that it agrees with that name.
+-- A garbled first name ('keivn', 'mzrj': too rare to be anyone's name) takes the name its address
+-- goes by, so that it agrees with that name.
 canonical_names_from_email as (
 
     select
@@ -188,9 +188,15 @@ canonical_names_from_email as (
         length(completed.first_name_normalised) >= 2
         and coalesce(first_names.first_name_record_count, 0) < {{ var('identity_given_name_min_records') }}
         and coalesce(first_names.last_name_record_count, 0) < {{ var('identity_given_name_min_records') }}
-        and coalesce(first_names.first_name_canonical, completed.first_name_normalised)
-        = completed.first_name_normalised
-        and email_given_names.first_name_canonical <> completed.first_name_normalised
+        and email_given_names.first_name_canonical
+        <> coalesce(first_names.first_name_canonical, completed.first_name_normalised)
+        -- A rare spelling read as a misspelling of another name ('lda' as Lea) is the address's
+        -- name where it is near that too ('lda' at linda.s@, where Linda lives).
+        and (
+            coalesce(first_names.first_name_canonical, completed.first_name_normalised)
+            = completed.first_name_normalised
+            or {{ levenshtein('completed.first_name_normalised', 'email_given_names.first_name_canonical') }} <= 2
+        )
 
 ),
 
