@@ -6,8 +6,8 @@
     with an initial or no first name takes the one given name its own email
     starts or spells out ('S. Ehrhuber' at sebastian859@ is Sebastian), so that
     a family member's initial on a shared line is not read as anyone's. A garbled
-    first name ('keivn', too rare to be a name and no one name's typo) takes the
-    one given name the other records at its personal address go by.
+    first name ('keivn', too rare to be a name) takes the one given name the
+    other records at its personal email and mobile go by.
 -#}
 with
 
@@ -151,51 +151,83 @@ completed as (
 
 ),
 
--- The one given name the records at a personal address go by ('kevin' at kevin.smith@).
-email_given_names as (
+-- A person's own address and mobile (not a household's address or a landline).
+personal_contacts as (
 
     select
-        completed.email_match_key,
-        min(first_names.first_name_canonical) as first_name_canonical
+        completed.record_key,
+        {{ dbt.concat(["'email:'", 'completed.email_match_key']) }} as contact_key
     from completed
-    inner join first_names
-        on completed.first_name_normalised = first_names.first_name
     left join household_emails
         on completed.email_match_key = household_emails.email_match_key
     where
         completed.is_person_record
         and completed.email_match_key is not null
         and household_emails.email_match_key is null
-        and first_names.is_given_name
-    group by completed.email_match_key
+    union all
+    select
+        record_key,
+        {{ dbt.concat(["'mobile:'", 'phone_national_number']) }} as contact_key
+    from completed
+    where is_person_record and is_mobile_phone
+
+),
+
+-- The one given name the records at a personal contact go by ('kevin' at kevin.smith@).
+contact_given_names as (
+
+    select
+        personal_contacts.contact_key,
+        min(first_names.first_name_canonical) as first_name_canonical
+    from personal_contacts
+    inner join completed
+        on personal_contacts.record_key = completed.record_key
+    inner join first_names
+        on completed.first_name_normalised = first_names.first_name
+    where first_names.is_given_name
+    group by personal_contacts.contact_key
     having count(distinct first_names.first_name_canonical) = 1
 
 ),
 
--- A garbled first name ('keivn', 'mzrj': too rare to be anyone's name) takes the name its address
--- goes by, so that it agrees with that name.
-canonical_names_from_email as (
+-- The one given name a record's own contacts go by (its email's and its mobile's agree).
+contact_names as (
+
+    select
+        personal_contacts.record_key,
+        min(contact_given_names.first_name_canonical) as first_name_canonical
+    from personal_contacts
+    inner join contact_given_names
+        on personal_contacts.contact_key = contact_given_names.contact_key
+    group by personal_contacts.record_key
+    having count(distinct contact_given_names.first_name_canonical) = 1
+
+),
+
+-- A garbled first name ('keivn', 'mzrj': too rare to be anyone's name) takes the name its contacts
+-- go by, so that it agrees with that name.
+canonical_names_from_contacts as (
 
     select
         completed.record_key,
-        email_given_names.first_name_canonical
+        contact_names.first_name_canonical
     from completed
-    inner join email_given_names
-        on completed.email_match_key = email_given_names.email_match_key
+    inner join contact_names
+        on completed.record_key = contact_names.record_key
     left join first_names
         on completed.first_name_normalised = first_names.first_name
     where
         length(completed.first_name_normalised) >= 2
         and coalesce(first_names.first_name_record_count, 0) < {{ var('identity_given_name_min_records') }}
         and coalesce(first_names.last_name_record_count, 0) < {{ var('identity_given_name_min_records') }}
-        and email_given_names.first_name_canonical
+        and contact_names.first_name_canonical
         <> coalesce(first_names.first_name_canonical, completed.first_name_normalised)
-        -- A rare spelling read as a misspelling of another name ('lda' as Lea) is the address's
+        -- A rare spelling read as a misspelling of another name ('lda' as Lea) is the contacts'
         -- name where it is near that too ('lda' at linda.s@, where Linda lives).
         and (
             coalesce(first_names.first_name_canonical, completed.first_name_normalised)
             = completed.first_name_normalised
-            or {{ levenshtein('completed.first_name_normalised', 'email_given_names.first_name_canonical') }} <= 2
+            or {{ levenshtein('completed.first_name_normalised', 'contact_names.first_name_canonical') }} <= 2
         )
 
 ),
@@ -204,17 +236,17 @@ final as (
 
     select
         completed.*,
-        canonical_names_from_email.record_key is not null as is_first_name_canonical_from_email,
+        canonical_names_from_contacts.record_key is not null as is_first_name_canonical_from_contacts,
         coalesce(
-            canonical_names_from_email.first_name_canonical,
+            canonical_names_from_contacts.first_name_canonical,
             first_names.first_name_canonical,
             completed.first_name_normalised
         ) as first_name_canonical
     from completed
     left join first_names
         on completed.first_name_normalised = first_names.first_name
-    left join canonical_names_from_email
-        on completed.record_key = canonical_names_from_email.record_key
+    left join canonical_names_from_contacts
+        on completed.record_key = canonical_names_from_contacts.record_key
 
 )
 
