@@ -17,7 +17,7 @@ their fixtures are written for DuckDB's types (see docs/engines.md).
 
 PostgreSQL and Spark score pairs with seeds/matching/match_parameters.csv, the parameters
 DuckDB's EM model estimated on this demo (`scv export-parameters`): refresh the seed when
-the matching changes, or these tests fail on the pairs whose scores moved.
+the matching changes (`test_match_parameters_seed_is_duckdb_estimate_on_demo` says when).
 """
 
 from __future__ import annotations
@@ -32,12 +32,16 @@ import pytest
 from engines import run_on
 from scv.project import run_dbt
 
-DEMO_RAW = Path(__file__).resolve().parents[2] / "data" / "demo" / "raw"
+PROJECT = Path(__file__).resolve().parents[2]
+DEMO_RAW = PROJECT / "data" / "demo" / "raw"
 ARGS = ("build", "--exclude-resource-type", "unit_test")
 VARS = {"as_of_date": "2026-06-30"}
 MARTS = ("dim_customer", "customer_crosswalk", "customer_consent", "customer_segments")
 # Seeds with apostrophes ("Can't lose them"), blanks (NULL) and typed columns.
 SEEDS = ("rfm_segment_map", "survivorship_rules", "match_parameters", "email_domain_corrections")
+PARAMETERS_SEED = (
+    Path(__file__).resolve().parents[2] / "seeds" / "matching" / "match_parameters.csv"
+)
 FUNCTION_FIXTURES = Path(__file__).parent / "fixtures" / "raw_engines"
 # Names and near-misses the matching compares: typos, transpositions, swapped words, prefixes,
 # lengths 1 to 20, accents (DuckDB compares UTF-8 bytes), empty strings.
@@ -169,7 +173,30 @@ def mart_differences(expected: dict, actual: dict, engine: str) -> dict[str, str
 def duckdb_marts(tmp_path_factory) -> dict[str, pd.DataFrame]:
     read = run_on("duckdb", list(ARGS), DEMO_RAW, tmp_path_factory.mktemp("duckdb"), VARS)
     relations = [f"marts.{mart}" for mart in MARTS] + [f"reference.{seed}" for seed in SEEDS]
+    relations.append("intermediate.int_match_parameters_estimated")
     return {relation.split(".")[1]: read(relation) for relation in relations}
+
+
+def test_match_parameters_seed_is_duckdb_estimate_on_demo(duckdb_marts):
+    """The other engines score with the seed: it must be what DuckDB estimates on the demo.
+
+    A stale seed moves a pair's probability across the accept threshold on one engine only
+    (as 'I. Blackton' ~ 'Ian Blackton' did, at 0.99899 against 0.99953).
+    """
+    seed = pd.read_csv(PARAMETERS_SEED)
+    estimated = duckdb_marts["int_match_parameters_estimated"][seed.columns]
+    key = ["comparison", "level"]
+    merged = seed.merge(estimated, on=key, how="outer", suffixes=("_seed", "_estimated"))
+    stale = [
+        f"{row.comparison} level {row.level}: {column} seed {getattr(row, column + '_seed')}"
+        f" != estimated {getattr(row, column + '_estimated')}"
+        for row in merged.itertuples()
+        for column in ("m_probability", "u_probability", "match_weight", "prior_match_weight")
+        if not abs(getattr(row, column + "_seed") - getattr(row, column + "_estimated")) <= 1e-8
+    ]
+    assert not stale, "refresh it with `scv export-parameters` after a demo build:\n" + "\n".join(
+        stale
+    )
 
 
 def test_crosswalk_partition_ignores_ids_and_row_order():
