@@ -12,22 +12,21 @@
     scored as another person than it). Pairs between the
     review and accept thresholds go to the review queue.
 -#}
+{#- A mobile reaches one person; a landline rings the whole household. -#}
+{%- set is_mobile_agreeing -%}
+    (
+        coalesce(scored.phone_level, 0) = 2
+        and (coalesce(l.is_mobile_phone, false) or coalesce(r.is_mobile_phone, false))
+    )
+{%- endset %}
+
 with
 
 scored as (
 
-    select
-        pairs.*,
-        -- A mobile reaches one person; a landline rings the whole household.
-        coalesce(pairs.phone_level, 0) = 2
-        and (coalesce(left_profile.is_mobile_phone, false) or coalesce(right_profile.is_mobile_phone, false))
-            as is_mobile_agreeing
-    from {{ ref('int_match_pairs_scored') }} as pairs
-    inner join {{ ref('int_match_profiles') }} as left_profile
-        on pairs.left_profile_key = left_profile.profile_key
-    inner join {{ ref('int_match_profiles') }} as right_profile
-        on pairs.right_profile_key = right_profile.profile_key
-    where pairs.match_probability >= {{ var('matching_review_probability') }}
+    select *
+    from {{ ref('int_match_pairs_scored') }}
+    where match_probability >= {{ var('matching_review_probability') }}
 
 ),
 
@@ -38,7 +37,8 @@ profiles as (
         profiles.profile_key,
         {{ names_in_given_order('profiles') }},
         profiles.birth_date,
-        profiles.is_household_email
+        profiles.is_household_email,
+        profiles.is_mobile_phone
     from {{ ref('int_match_profiles') }} as profiles
     left join {{ ref('int_first_names_profiled') }} as first_names
         on profiles.first_name_normalised = first_names.first_name
@@ -123,7 +123,7 @@ judged as (
                 -- Family members share initials too (Joanne and John at thesutcrofts@): an initial
                 -- needs a personal email or a mobile in common.
                 and not (coalesce(scored.email_level, 0) >= 1 and not coalesce(l.is_household_email, false))
-                and not scored.is_mobile_agreeing
+                and not {{ is_mobile_agreeing }}
                 then 'only an initial and no birth date, and no personal email or mobile in common: which household member it is is unknown'  -- message text -- noqa: LT05
             when {{ signatures_differ('l', 'r') }} and {{ match_signatures_conflict('l', 'r', 'guards') }}
                 then 'conflicting first names or birth dates'
@@ -140,7 +140,7 @@ judged as (
                     -- (James and Jane Blackley, C. and Cornelis de Jong share one); a mobile in
                     -- common vouches for any first name that agrees (D. and David Thomas).
                     or (coalesce(scored.phone_level, 0) >= 1 and coalesce(scored.first_name_level, 0) >= 3)
-                    or (scored.is_mobile_agreeing and coalesce(scored.first_name_level, 0) >= 1)
+                    or ({{ is_mobile_agreeing }} and coalesce(scored.first_name_level, 0) >= 1)
                     -- The same first name (or its formal form), and the same birth date or street address.
                     or (
                         coalesce(scored.first_name_level, 0) >= 3
