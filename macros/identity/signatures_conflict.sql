@@ -260,13 +260,13 @@
         or (
             {{ longer }} = {{ dbt.concat([shorter, "'a'"]) }}
             and length({{ shorter }}) >= 3
-            and {{ dbt.right(shorter, '1') }} not in ('a', 'e', 'i', 'o', 'u', 'y')
+            and not {{ is_vowel(dbt.right(shorter, '1')) }}
         )
         -- French feminines: Louis / Louise, Daniel / Danielle, Stephane / Stephanie.
         or (
             {{ longer }} = {{ dbt.concat([shorter, "'e'"]) }}
             and length({{ shorter }}) >= 4
-            and {{ dbt.right(shorter, '1') }} not in ('a', 'e', 'i', 'o', 'u', 'y')
+            and not {{ is_vowel(dbt.right(shorter, '1')) }}
         )
         or (
             {{ longer }} = {{ dbt.concat([shorter, "'le'"]) }}
@@ -287,6 +287,16 @@
         )
         {%- endfor %}
     )
+{%- endmacro %}
+
+
+{#-
+    A single letter is a vowel (y included). A position in a string, not an IN list: DuckDB
+    turns a six-value IN list into a join evaluated on every row, outside the CASE that would
+    spare most rows from it (int_match_links_decided 5.2 -> 2.4 s at 100k).
+-#}
+{% macro is_vowel(letter) -%}
+    ({{ dbt.position(letter, "'aeiouy'") }} > 0)
 {%- endmacro %}
 
 
