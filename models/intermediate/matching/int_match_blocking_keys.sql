@@ -5,14 +5,33 @@
 -#}
 with
 
+-- Several keys read the names' Soundex codes (a chain of regexes): computed once per
+-- distinct name, far fewer than profiles.
+names as (
+
+    select
+        name,
+        {{ soundex('name') }} as name_soundex
+    from (
+        select first_name_normalised as name from {{ ref('int_match_profiles') }}
+        union
+        select last_name_normalised as name from {{ ref('int_match_profiles') }}
+    ) as distinct_names
+    where name is not null
+
+),
+
 profiles as (
 
     select
-        *,
-        -- Several keys read the Soundex codes: computed once here (a chain of regexes).
-        {{ soundex('first_name_normalised') }} as first_name_soundex,
-        {{ soundex('last_name_normalised') }} as last_name_soundex
-    from {{ ref('int_match_profiles') }}
+        profiles.*,
+        first_names.name_soundex as first_name_soundex,
+        last_names.name_soundex as last_name_soundex
+    from {{ ref('int_match_profiles') }} as profiles
+    left join names as first_names
+        on profiles.first_name_normalised = first_names.name
+    left join names as last_names
+        on profiles.last_name_normalised = last_names.name
 
 ),
 
