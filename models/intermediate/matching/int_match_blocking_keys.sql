@@ -10,14 +10,14 @@ with
 names as (
 
     select
-        name,
-        {{ soundex('name') }} as name_soundex
+        normalised_name,
+        {{ soundex('normalised_name') }} as name_soundex
     from (
-        select first_name_normalised as name from {{ ref('int_match_profiles') }}
+        select first_name_normalised as normalised_name from {{ ref('int_match_profiles') }}
         union
-        select last_name_normalised as name from {{ ref('int_match_profiles') }}
+        select last_name_normalised as normalised_name from {{ ref('int_match_profiles') }}
     ) as distinct_names
-    where name is not null
+    where normalised_name is not null
 
 ),
 
@@ -29,9 +29,9 @@ profiles as (
         last_names.name_soundex as last_name_soundex
     from {{ ref('int_match_profiles') }} as profiles
     left join names as first_names
-        on profiles.first_name_normalised = first_names.name
+        on profiles.first_name_normalised = first_names.normalised_name
     left join names as last_names
-        on profiles.last_name_normalised = last_names.name
+        on profiles.last_name_normalised = last_names.normalised_name
 
 ),
 
