@@ -13,6 +13,9 @@ at all) with the rest of its person. Its recall (precision is 1) bounds every li
 not link namesakes: full names alone are no evidence on the generated data (most full names
 carried by two customers are two people). `--person-records` keeps the records the Splink
 side by side scores (CRM, shop accounts, orders, loyalty, tickets).
+
+It also prints how often a full name carried by exactly two customers is one person: the
+evidence a name alone would give.
 """
 
 from __future__ import annotations
@@ -82,6 +85,44 @@ def ceiling(evidence: pd.DataFrame) -> dict:
     ) | {"records": len(labelled)}
 
 
+NAMES_SQL = """
+select distinct
+    crosswalk.customer_id,
+    truth.person_id,
+    records.first_name_canonical || ' ' || records.last_name_normalised as full_name
+from marts.customer_crosswalk as crosswalk
+inner join truth using (source_table, source_record_id)
+inner join intermediate.int_source_records_unioned as records using (source_table, source_record_id)
+where
+    truth.person_id is not null
+    and crosswalk.customer_id is not null
+    and length(records.first_name_normalised) > 1
+    and records.last_name_normalised is not null
+"""
+
+
+def two_customer_names(names: pd.DataFrame) -> dict:
+    """Of the full names carried by exactly two customers, how many are one person.
+
+    `names` has one row per (customer_id, person_id, full_name) seen on a record; a
+    customer is taken to be the person most of its rows belong to.
+    """
+    customer_person = (
+        names.groupby(["customer_id", "person_id"])
+        .size()
+        .rename("records")
+        .reset_index()
+        .sort_values(["customer_id", "records", "person_id"], ascending=[True, False, True])
+        .drop_duplicates("customer_id")
+        .set_index("customer_id")["person_id"]
+    )
+    by_name = names.drop_duplicates(["full_name", "customer_id"])
+    pairs = by_name.groupby("full_name")["customer_id"].agg(list)
+    pairs = pairs[pairs.map(len) == 2]
+    same = sum(customer_person[a] == customer_person[b] for a, b in pairs)
+    return {"names": len(pairs), "one_person": int(same)}
+
+
 def read_evidence(duckdb_path: Path, truth_dir: Path, person_records: bool) -> pd.DataFrame:
     truth = pd.read_csv(truth_dir / "record_persons.csv", dtype=str)
     table_filter = ""
@@ -91,6 +132,13 @@ def read_evidence(duckdb_path: Path, truth_dir: Path, person_records: bool) -> p
     with duckdb.connect(str(duckdb_path), read_only=True) as connection:
         connection.register("truth", truth)
         return connection.execute(EVIDENCE_SQL.format(table_filter=table_filter)).df()
+
+
+def read_names(duckdb_path: Path, truth_dir: Path) -> pd.DataFrame:
+    truth = pd.read_csv(truth_dir / "record_persons.csv", dtype=str)
+    with duckdb.connect(str(duckdb_path), read_only=True) as connection:
+        connection.register("truth", truth)
+        return connection.execute(NAMES_SQL).df()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,6 +154,12 @@ def main(argv: list[str] | None = None) -> int:
         f"records {scores['records']:,}; true pairs {scores['true_pairs']:,}; pairs joined by "
         f"evidence other than a name {scores['true_positive_pairs']:,}\n"
         f"recall ceiling {recall:.4f}; F1 ceiling (precision 1) {f1:.4f}"
+    )
+    namesakes = two_customer_names(read_names(args.duckdb, args.truth))
+    share = namesakes["one_person"] / namesakes["names"] if namesakes["names"] else 0.0
+    print(
+        f"full names carried by exactly two customers {namesakes['names']:,}; "
+        f"one person {namesakes['one_person']:,} ({share:.1%})"
     )
     return 0
 

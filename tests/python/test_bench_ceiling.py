@@ -52,3 +52,27 @@ def test_a_record_listed_once_per_fact_counts_once():
         )
     )
     assert (scores["records"], scores["true_pairs"], scores["recall"]) == (2, 1, 1.0)
+
+
+def test_a_full_name_on_two_customers_counts_as_one_person_only_when_it_is():
+    names = pd.DataFrame(
+        [
+            # Ann Lee on c1 and c2, both person A (a split person): one person.
+            ("c1", "A", "ann lee"),
+            ("c2", "A", "ann lee"),
+            # Bob Ray on c3 (person B) and c4 (person C): namesakes.
+            ("c3", "B", "bob ray"),
+            ("c4", "C", "bob ray"),
+            # c5 is mostly person D; its one record of person E does not make it E's.
+            ("c5", "D", "cy fox"),
+            ("c5", "D", "dee fox"),
+            ("c5", "E", "cy fox"),
+            ("c6", "E", "cy fox"),
+            # On three customers: not counted.
+            ("c7", "F", "eve ng"),
+            ("c8", "F", "eve ng"),
+            ("c9", "F", "eve ng"),
+        ],
+        columns=["customer_id", "person_id", "full_name"],
+    )
+    assert linkage_ceiling.two_customer_names(names) == {"names": 3, "one_person": 1}
