@@ -51,16 +51,16 @@
 
 {#-
     signatures_conflict for probabilistic matches: typo-tolerant on first names and birth
-    dates, and a
-    first-name or birth-date disagreement counts only where `guards` (a relation alias
-    with is_first_name_guarded, is_birth_date_guarded) says so.
+    dates (the other attributes already vouch for the pair). Always applied, whatever EM
+    estimated: two first names that are not one name, or two birth dates more than a typo
+    apart, are two people (a sibling, a spouse, a twin), however much a household shares.
 -#}
-{% macro match_signatures_conflict(left, right, guards) -%}
+{% macro match_signatures_conflict(left, right) -%}
     case
         when {{ signatures_plainly_compatible(left, right) }} then false
         else (
-            ({{ first_names_conflict(left, right, tolerate_typos=true) }} and {{ guards }}.is_first_name_guarded)
-            or ({{ birth_dates_conflict(left, right, tolerate_typos=true) }} and {{ guards }}.is_birth_date_guarded)
+            {{ first_names_conflict(left, right, tolerate_typos=true) }}
+            or {{ birth_dates_conflict(left, right, tolerate_typos=true) }}
             or {{ surnames_conflict_without_first_name(left, right) }}
         )
     end
@@ -193,14 +193,43 @@
         {{ left }}.birth_date is not null
         and {{ right }}.birth_date is not null
         and {{ left }}.birth_date <> {{ right }}.birth_date
-        and not (
-            extract(year from {{ left }}.birth_date) = extract(year from {{ right }}.birth_date)
-            and extract(month from {{ left }}.birth_date) = extract(day from {{ right }}.birth_date)
-            and extract(day from {{ left }}.birth_date) = extract(month from {{ right }}.birth_date)
-        )
+        and not {{ birth_dates_day_month_swapped(left ~ '.birth_date', right ~ '.birth_date') }}
         {%- if tolerate_typos %}
-        and {{ levenshtein(dbt.cast(left ~ '.birth_date', dbt.type_string()), dbt.cast(right ~ '.birth_date', dbt.type_string())) }} > 1
+        and not {{ birth_dates_mistyped(left ~ '.birth_date', right ~ '.birth_date') }}
         {%- endif %}
+    )
+{%- endmacro %}
+
+
+{#- The same year, the day typed as the month and the month as the day. -#}
+{% macro birth_dates_day_month_swapped(left_date, right_date) -%}
+    (
+        extract(year from {{ left_date }}) = extract(year from {{ right_date }})
+        and extract(month from {{ left_date }}) = extract(day from {{ right_date }})
+        and extract(day from {{ left_date }}) = extract(month from {{ right_date }})
+    )
+{%- endmacro %}
+
+
+{#-
+    Two dates one keystroke apart as written (YYYY-MM-DD): one digit wrong, or two
+    adjacent digits typed the other way round (1929 / 1992, 12 / 21). Spelled out by
+    position so that every engine computes it the same (a Damerau-Levenshtein distance
+    of 1 on fixed-width strings).
+-#}
+{% macro birth_dates_mistyped(left_date, right_date) -%}
+    {%- set l = dbt.cast(left_date, dbt.type_string()) -%}
+    {%- set r = dbt.cast(right_date, dbt.type_string()) -%}
+    (
+        {{ levenshtein(l, r) }} <= 1
+        {%- for position in range(1, 10) %}
+        or (
+            substr({{ l }}, 1, {{ position - 1 }}) = substr({{ r }}, 1, {{ position - 1 }})
+            and substr({{ l }}, {{ position }}, 1) = substr({{ r }}, {{ position + 1 }}, 1)
+            and substr({{ l }}, {{ position + 1 }}, 1) = substr({{ r }}, {{ position }}, 1)
+            and substr({{ l }}, {{ position + 2 }}) = substr({{ r }}, {{ position + 2 }})
+        )
+        {%- endfor %}
     )
 {%- endmacro %}
 

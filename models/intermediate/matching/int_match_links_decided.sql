@@ -1,24 +1,39 @@
 {#-
-    The decision on every scored pair at or above the review threshold. Accepted
-    pairs (match_probability >= matching_accept_probability) become identity links
-    unless a guard stops them: one side has neither a first name nor a birth date
-    (or only an initial, and no personal email or mobile in common),
-    the two profiles' strong attributes conflict (first
-    names, or birth dates more than one mistyped digit apart, where the data's matches
-    rarely disagree on them: see `guards`), nothing but the names and a place
-    vouches for the link, a steward declared a record of each side a different
-    person, or the link would chain two conflicting people (a profile drops its
-    links to profiles that conflict with a stronger match of its own, or were
-    scored as another person than it). Pairs between the
-    review and accept thresholds go to the review queue.
+    The decision on every scored pair at or above the review threshold. A match
+    weight says how alike two profiles are; it cannot say whether they are one person
+    or two people of one household, who share a surname, an address, a landline, a
+    family email, a cookie and sometimes a copied birth date. So an accepted pair
+    (match_probability >= matching_accept_probability) becomes an identity link only
+    with person-level evidence, however many household values agree:
+    - both sides have a first name or a birth date (or an initial with a personal email
+      or phone in common);
+    - their first names are one name (the same, a nickname, a typo, an initial) and their
+      birth dates are not more than a typo apart (`match_signatures_conflict`, always
+      applied: no estimate switches it);
+    - and something personal agrees: one person's email, one person's phone with a
+      compatible first name, a household's email or phone with a similar first name, or
+      the same first name with the same birth date or street address, a similar first name
+      with the same birth date or street address unless email and phone both differ, or a
+      first name missing on one side and the very same birth date at the same street.
+    A steward's cannot-link stops a link, and a profile keeps no link that would chain
+    two conflicting people (one that conflicts with a stronger match of its own, or was
+    scored as another person than it). Pairs between the review and accept thresholds
+    go to the review queue. Levels are read by name (macros/matching/comparisons.sql).
 -#}
-{#- A mobile reaches one person; a landline rings the whole household. -#}
-{%- set is_mobile_agreeing -%}
-    (
-        coalesce(scored.phone_level, 0) = 2
-        and (coalesce(l.is_mobile_phone, false) or coalesce(r.is_mobile_phone, false))
-    )
-{%- endset %}
+{%- set first_name = 'coalesce(scored.first_name_level, 0)' -%}
+{%- set birth_date = 'coalesce(scored.birth_date_level, 0)' -%}
+{%- set street = 'coalesce(scored.street_level, 0)' -%}
+{%- set email = 'coalesce(scored.email_level, -1)' -%}
+{%- set phone = 'coalesce(scored.phone_level, -1)' -%}
+{%- set personal_email_agrees = email ~ ' = ' ~ match_level('email', 'personal') -%}
+{%- set personal_phone_agrees = phone ~ ' = ' ~ match_level('phone', 'personal') -%}
+{%- set household_value_agrees = '(' ~ email ~ ' = ' ~ match_level('email', 'household')
+    ~ ' or ' ~ phone ~ ' = ' ~ match_level('phone', 'household') ~ ')' -%}
+{%- set same_first_name = first_name ~ ' >= ' ~ match_level('first_name', 'nickname') -%}
+{%- set similar_first_name = first_name ~ ' >= ' ~ match_level('first_name', 'similar') -%}
+{%- set compatible_first_name = first_name ~ ' >= ' ~ match_level('first_name', 'fuzzy') -%}
+{%- set birth_date_agrees = birth_date ~ ' >= ' ~ match_level('birth_date', 'typo') -%}
+{%- set street_agrees = street ~ ' >= ' ~ match_level('street', 'similar') %}
 
 with
 
@@ -36,9 +51,7 @@ profiles as (
     select
         profiles.profile_key,
         {{ names_in_given_order('profiles') }},
-        profiles.birth_date,
-        profiles.is_household_email,
-        profiles.is_mobile_phone
+        profiles.birth_date
     from {{ ref('int_match_profiles') }} as profiles
     left join {{ ref('int_first_names_profiled') }} as first_names
         on profiles.first_name_normalised = first_names.first_name
@@ -55,22 +68,6 @@ scored_apart as (
         right_profile_key
     from {{ ref('int_match_pairs_scored') }}
     where match_probability < {{ var('matching_review_probability') }}
-
-),
-
--- A first-name or birth-date disagreement stops a link only where EM found that true
--- matches rarely carry one (m of its "else" level below matching_conflict_max_m): then it
--- means another person (a twin, a sibling on the family's email). Where matches often do
--- (entry that replaces whole values, as in FEBRL), it is as likely an entry error, and the
--- disagreement's negative match weight already counts against the pair.
-guards as (
-
-    select
-        coalesce(max(case when comparison = 'first_name' and level = 0 then m_probability end), 0)
-        < {{ var('matching_conflict_max_m') }} as is_first_name_guarded,
-        coalesce(max(case when comparison = 'birth_date' and level = 0 then m_probability end), 0)
-        < {{ var('matching_conflict_max_m') }} as is_birth_date_guarded
-    from {{ match_parameters() }}
 
 ),
 
@@ -105,7 +102,8 @@ judged as (
         scored.right_profile_key,
         scored.match_weight,
         scored.match_probability,
-        coalesce(scored.email_level, 0) >= 1 or coalesce(scored.phone_level, 0) >= 1 as is_contact_agreeing,
+        coalesce(scored.email_level, 0) >= {{ match_level('email', 'household') }}
+        or coalesce(scored.phone_level, 0) >= {{ match_level('phone', 'household') }} as is_contact_agreeing,
         case
             when scored.match_probability < {{ var('matching_accept_probability') }}
                 then 'below the accept threshold: for review'
@@ -121,44 +119,40 @@ judged as (
                     or (length(r.first_name_normalised) = 1 and r.birth_date is null)
                 )
                 -- Family members share initials too (Joanne and John at thesutcrofts@): an initial
-                -- needs a personal email or a mobile in common.
-                and not (coalesce(scored.email_level, 0) >= 1 and not coalesce(l.is_household_email, false))
-                and not {{ is_mobile_agreeing }}
-                then 'only an initial and no birth date, and no personal email or mobile in common: which household member it is is unknown'  -- message text -- noqa: LT05
-            when {{ signatures_differ('l', 'r') }} and {{ match_signatures_conflict('l', 'r', 'guards') }}
+                -- needs one person's email or phone in common.
+                and not {{ personal_email_agrees }}
+                and not {{ personal_phone_agrees }}
+                then 'only an initial and no birth date, and no personal email or phone in common: which household member it is is unknown'  -- message text -- noqa: LT05
+            when {{ signatures_differ('l', 'r') }} and {{ match_signatures_conflict('l', 'r') }}
                 then 'conflicting first names or birth dates'
             -- Names and a place are what namesakes and relatives share: a link needs a personal
-            -- attribute to agree too. Levels as in macros/matching/comparisons.sql. Only where
-            -- EM finds that matches keep their first names (guards): where entry replaces or
-            -- garbles names (FEBRL), an exact name is not what a match looks like, and the
-            -- weights decide.
+            -- attribute to agree too.
             when
-                guards.is_first_name_guarded
-                and not (
-                    coalesce(scored.email_level, 0) >= 1
-                    -- A phone can be the family's landline: it vouches for the same first name only
-                    -- (James and Jane Blackley, C. and Cornelis de Jong share one); a mobile in
-                    -- common vouches for any first name that agrees (D. and David Thomas).
-                    or (coalesce(scored.phone_level, 0) >= 1 and coalesce(scored.first_name_level, 0) >= 3)
-                    or ({{ is_mobile_agreeing }} and coalesce(scored.first_name_level, 0) >= 1)
-                    -- The same first name (or its formal form), and the same birth date or street address.
+                not (
+                    {{ personal_email_agrees }}
+                    or ({{ personal_phone_agrees }} and {{ compatible_first_name }})
+                    -- A household's email or landline vouches for a first name that agrees.
+                    or ({{ household_value_agrees }} and {{ similar_first_name }})
+                    or ({{ same_first_name }} and ({{ birth_date_agrees }} or {{ street_agrees }}))
+                    -- A first name missing on one side: the very same birth date at the same street.
                     or (
-                        coalesce(scored.first_name_level, 0) >= 3
-                        and (coalesce(scored.birth_date_level, 0) >= 2 or coalesce(scored.street_level, 0) >= 2)
+                        scored.first_name_level is null
+                        and coalesce(scored.birth_date_level, 0) = {{ match_level('birth_date', 'exact') }}
+                        and {{ street_agrees }}
                     )
-                    -- A similar first name and the same birth date, unless email and phone both differ (twins).
+                    -- A similar first name and the same birth date or street, unless email and
+                    -- phone both differ (twins, a sibling with a look-alike name).
                     or (
-                        coalesce(scored.first_name_level, 0) in (1, 2)
-                        and coalesce(scored.birth_date_level, 0) >= 2
+                        {{ compatible_first_name }}
+                        and ({{ birth_date_agrees }} or {{ street_agrees }})
                         and not (coalesce(scored.email_level, -1) = 0 and coalesce(scored.phone_level, -1) = 0)
                     )
                 )
-                then 'too little evidence beyond the names: no agreeing email, nor the same first name with the same phone, birth date or street'  -- message text -- noqa: LT05
+                then 'too little person-level evidence: no personal email or phone, nor the same first name with the same birth date or street'  -- message text -- noqa: LT05
             when steward_cannot_links.lower_profile_key is not null
                 then 'steward cannot-link'
         end as rejection_reason
     from scored
-    cross join guards
     inner join profiles as l
         on scored.left_profile_key = l.profile_key
     inner join profiles as r
@@ -222,7 +216,6 @@ weaker_chain_links as (
         least(weaker.profile_key, weaker.neighbour_key) as lower_profile_key,
         greatest(weaker.profile_key, weaker.neighbour_key) as higher_profile_key
     from neighbours as weaker
-    cross join guards
     inner join neighbours as stronger
         on
             weaker.profile_key = stronger.profile_key
@@ -234,7 +227,7 @@ weaker_chain_links as (
     where
         (
             {{ signatures_differ('weaker', 'stronger') }}
-            and {{ match_signatures_conflict('weaker', 'stronger', 'guards') }}
+            and {{ match_signatures_conflict('weaker', 'stronger') }}
         )
         -- A bridge vouched for by names and a birth date or street only (a shared email or phone
         -- links people seen together; the identity graph's household guards judge those).
