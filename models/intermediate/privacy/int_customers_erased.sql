@@ -1,7 +1,15 @@
 {#-
     Every erased customer: one that holds an identifier an erasure request named
     (on any of its records), or one of whose source records belonged to a
-    customer erased before, as erasure_suppression_list remembers them.
+    customer erased before, as erasure_suppression_list remembers them; and the
+    erased person's fragments, records the graph left apart: a customer all of
+    whose person records carry an identifier of an erased customer's records
+    (email, phone, card, payment token, cookie, device, …) with a name and birth
+    date that do not conflict with that record (a household member on the
+    family's email or landline conflicts, and keeps their data), or sit in the
+    review band with an erased customer's records (`probable_fragment`: withheld
+    until a steward decides). A customer with no person record (a payment card's
+    sales) is a fragment when a record carries such an identifier.
 
     Erasure is irreversible: the suppression list only ever stores requests dated on or
     before the as_of_date of the run that stored them (contract reading 1), and every
@@ -125,7 +133,7 @@ ranked as (
 
 ),
 
-final as (
+requested as (
 
     select
         customer_id,
@@ -133,6 +141,185 @@ final as (
         requested_at as erased_at
     from ranked
     where request_rank = 1
+
+),
+
+records as (
+
+    select
+        record_key,
+        is_person_record,
+        first_name_normalised,
+        first_name_canonical,
+        last_name_normalised,
+        birth_date
+    from {{ ref('int_source_records_unioned') }}
+
+),
+
+erased_records as (
+
+    select
+        requested.customer_id,
+        requested.erasure_request_id,
+        requested.erased_at,
+        records.*
+    from requested
+    inner join customer_ids
+        on requested.customer_id = customer_ids.customer_id
+    inner join records
+        on customer_ids.record_key = records.record_key
+
+),
+
+-- Other customers' records that carry an identifier of an erased record and could be that
+-- person (no conflicting name or birth date).
+identifier_fragments as (
+
+    select distinct
+        holder_records.record_key,
+        erased_records.erasure_request_id,
+        erased_records.erased_at
+    from erased_records
+    inner join {{ ref('int_identifiers_unioned') }} as erased_identifiers
+        on erased_records.record_key = erased_identifiers.record_key and not erased_identifiers.is_blocked
+    inner join {{ ref('int_identifiers_unioned') }} as holder_identifiers
+        on
+            erased_identifiers.identifier_key = holder_identifiers.identifier_key
+            and erased_identifiers.record_key <> holder_identifiers.record_key
+    inner join records as holder_records
+        on holder_identifiers.record_key = holder_records.record_key
+    where not {{ signatures_conflict('erased_records', 'holder_records', tolerate_typos=true) }}
+
+),
+
+profile_records as (
+
+    select
+        record_key,
+        profile_key
+    from {{ ref('int_match_profile_records') }}
+
+),
+
+review_pairs as (
+
+    select
+        left_profile_key as profile_key,
+        right_profile_key as other_profile_key
+    from {{ ref('int_match_links_decided') }}
+    where is_for_review
+    union all
+    select
+        right_profile_key as profile_key,
+        left_profile_key as other_profile_key
+    from {{ ref('int_match_links_decided') }}
+    where is_for_review
+
+),
+
+-- Records scored in the review band against an erased record: probably the same person.
+review_fragments as (
+
+    select distinct
+        other_records.record_key,
+        erased_records.erasure_request_id,
+        erased_records.erased_at
+    from erased_records
+    inner join profile_records as erased_profiles
+        on erased_records.record_key = erased_profiles.record_key
+    inner join review_pairs
+        on erased_profiles.profile_key = review_pairs.profile_key
+    inner join profile_records as other_records
+        on review_pairs.other_profile_key = other_records.profile_key
+
+),
+
+fragment_records as (
+
+    select
+        record_key,
+        erasure_request_id,
+        erased_at,
+        'fragment' as erasure_basis
+    from identifier_fragments
+    union all
+    select
+        record_key,
+        erasure_request_id,
+        erased_at,
+        'probable_fragment' as erasure_basis
+    from review_fragments
+
+),
+
+customer_records as (
+
+    select
+        customer_ids.customer_id,
+        customer_ids.record_key,
+        records.is_person_record,
+        fragment_records.erasure_request_id,
+        fragment_records.erased_at,
+        fragment_records.erasure_basis
+    from customer_ids
+    inner join records
+        on customer_ids.record_key = records.record_key
+    left join fragment_records
+        on customer_ids.record_key = fragment_records.record_key
+    where customer_ids.customer_id not in (select customer_id from requested)
+
+),
+
+-- Every person record of the customer is a fragment (or, with none, some record is).
+fragment_customers as (
+
+    select customer_id
+    from customer_records
+    group by customer_id
+    having
+        sum(case when is_person_record and erasure_basis is null then 1 else 0 end) = 0
+        and count(erasure_basis) > 0
+
+),
+
+fragments_ranked as (
+
+    select
+        customer_records.customer_id,
+        customer_records.erasure_request_id,
+        customer_records.erased_at,
+        customer_records.erasure_basis,
+        row_number() over (
+            partition by customer_records.customer_id
+            order by
+                case when customer_records.erasure_basis = 'fragment' then 0 else 1 end,
+                customer_records.erased_at,
+                customer_records.erasure_request_id
+        ) as basis_rank
+    from customer_records
+    inner join fragment_customers
+        on customer_records.customer_id = fragment_customers.customer_id
+    where customer_records.erasure_basis is not null
+
+),
+
+final as (
+
+    select
+        customer_id,
+        erasure_request_id,
+        erased_at,
+        'request' as erasure_basis
+    from requested
+    union all
+    select
+        customer_id,
+        erasure_request_id,
+        erased_at,
+        erasure_basis
+    from fragments_ranked
+    where basis_rank = 1
 
 )
 

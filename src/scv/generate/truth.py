@@ -87,18 +87,14 @@ def derive(em: ChunkEmitter, rates: dict[str, Decimal]) -> ChunkTruth:
     truth = ChunkTruth()
     unique = {table: _unique(recs) for table, recs in em.tables.items()}
 
-    # Till sales: a card identifies its holder; a payment token identifies whoever was
-    # seen paying with it alongside their own card; a house card identifies nobody.
-    token_owner: dict[str, int] = {}
-    for rec in unique["pos_transactions"]:
-        card = rec.meta["card"]
-        if card is not None and rec.meta["token"]:
-            token_owner[rec.meta["token"]] = card.person
+    # Till sales: a card identifies its holder, and so does a payment token, whether or not
+    # it was ever seen beside a loyalty card (contract reading 12: the same card gives the
+    # same token); a sale with neither is nobody's.
     attributed: dict[int, int | None] = {}
     for rec in unique["pos_transactions"]:
         card = rec.meta["card"]
         attributed[id(rec)] = (
-            card.person if card is not None else token_owner.get(rec.meta["token"])
+            card.person if card is not None else (rec.person if rec.meta["token"] else None)
         )
 
     # Identifiers each person holds, from their usable records.
