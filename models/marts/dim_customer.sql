@@ -2,7 +2,8 @@
     The golden customer: one row per resolved person. Attribute values follow
     the survivorship of models/intermediate/golden (rules in
     seeds/marts/survivorship_rules.csv); an erased customer keeps its row with
-    is_erased and every personal column NULL (contract reading 11).
+    is_erased and every personal column NULL (contract reading 11). household_id
+    names the customer's home (dim_household).
 -#}
 with
 
@@ -21,15 +22,27 @@ erased as (
 
 ),
 
+households as (
+
+    select
+        customer_id,
+        household_id
+    from {{ ref('int_customer_households_assigned') }}
+
+),
+
 joined as (
 
     select
         golden.*,
         erased.customer_id is not null as is_erased,
-        erased.erased_at
+        erased.erased_at,
+        households.household_id
     from golden
     left join erased
         on golden.customer_id = erased.customer_id
+    left join households
+        on golden.customer_id = households.customer_id
 
 ),
 
@@ -51,7 +64,8 @@ final as (
         cast(case when not is_erased then birth_date end as date) as birth_date,
         cast(first_seen_at as {{ dbt.type_timestamp() }}) as first_seen_at,
         cast(last_seen_at as {{ dbt.type_timestamp() }}) as last_seen_at,
-        cast(erased_at as {{ dbt.type_timestamp() }}) as erased_at
+        cast(erased_at as {{ dbt.type_timestamp() }}) as erased_at,
+        cast(household_id as {{ dbt.type_string() }}) as household_id
     from joined
 
 )

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from scv.matching.parameters import estimate_match_parameters
+from scv.matching.parameters import estimate_match_parameters, monotone_m
 
 
 def simulated_patterns(seed: int = 1, email_missing: bool = False) -> pd.DataFrame:
@@ -154,3 +154,22 @@ def test_without_email_the_birth_date_session_learns_the_names():
     # true weights are -4.3 and -3.3 bits.
     assert weights[("first_name", 0)] < -2.5
     assert weights[("last_name", 0)] < -2.5
+
+
+def test_a_more_similar_level_never_weighs_less_than_a_less_similar_one():
+    """RLdata's shape: EM says an exact birth date is rarer among matches than a typo."""
+    u = {0: 0.987, 1: 0.0118, 2: 0.00109, 3: 0.000046}
+    m = {0: 0.1864, 1: 0.087, 2: 0.7254, 3: 0.0012}
+    adjusted = monotone_m(m, u)
+    weights = [adjusted[level] / u[level] for level in sorted(u)]
+    assert weights == sorted(weights)
+    assert adjusted[2] / u[2] == pytest.approx(adjusted[3] / u[3])
+    assert sum(adjusted.values()) == pytest.approx(sum(m.values()))
+    # Levels already in order are left exactly as they were.
+    assert adjusted[0] == m[0] and adjusted[1] == m[1]
+
+
+def test_ordered_weights_are_left_unchanged():
+    u = {0: 0.9, 1: 0.09, 2: 0.01}
+    m = {0: 0.05, 1: 0.15, 2: 0.8}
+    assert monotone_m(m, u) == m

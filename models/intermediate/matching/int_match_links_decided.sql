@@ -13,8 +13,10 @@
     - and something personal agrees: one person's email, one person's phone with a
       compatible first name, a household's email or phone with a similar first name, or
       the same first name with the same birth date or street address, a similar first name
-      with the same birth date or street address unless email and phone both differ, or a
-      first name missing on one side and the very same birth date at the same street.
+      with the same birth date or street address unless email and phone both differ, the
+      same full name with nothing that disagrees (the score, weighing how rare the names
+      are, decides), or a first name missing on one side and the very same birth date at
+      the same street.
     A steward's cannot-link stops a link, and a profile keeps no link that would chain
     two conflicting people (one that conflicts with a stronger match of its own, or was
     scored as another person than it). Pairs between the review and accept thresholds
@@ -134,6 +136,15 @@ judged as (
                     -- A household's email or landline vouches for a first name that agrees.
                     or ({{ household_value_agrees }} and {{ similar_first_name }})
                     or ({{ same_first_name }} and ({{ birth_date_agrees }} or {{ street_agrees }}))
+                    -- The same full name and nothing that disagrees (no other birth date, email,
+                    -- phone or place): the score, which weighs how rare the two names are, decides.
+                    or (
+                        {{ same_first_name }}
+                        and coalesce(scored.last_name_level, 0) >= {{ match_level('last_name', 'similar') }}
+                        {%- for comparison in ['birth_date', 'email', 'phone', 'location', 'street'] %}
+                        and coalesce(scored.{{ comparison }}_level, -1) <> 0
+                        {%- endfor %}
+                    )
                     -- A first name missing on one side: the very same birth date at the same street.
                     or (
                         scored.first_name_level is null

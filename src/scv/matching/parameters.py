@@ -99,6 +99,7 @@ def estimate_match_parameters(
         fixed_u[column] = {level: count / total for level, count in counts.items()}
 
     fixed_m, iterations = _m_from_sessions(candidates, columns, fixed_u, max_iterations)
+    fixed_m = {column: monotone_m(fixed_m[column], fixed_u[column]) for column in columns}
     all_pairs = max(profile_count * (profile_count - 1) / 2, 1.0)
     prior, prior_iterations = _prior_over_all_pairs(
         candidates, columns, fixed_m, fixed_u, all_pairs, max_iterations
@@ -125,6 +126,34 @@ def estimate_match_parameters(
         fingerprint.to_csv(index=False).encode()
     ).hexdigest()[:12]
     return parameters[PARAMETER_COLUMNS].sort_values(["comparison", "level"]).reset_index(drop=True)
+
+
+def monotone_m(m: dict[int, float], u: dict[int, float]) -> dict[int, float]:
+    """m adjusted so that a more similar level never weighs less than a less similar one.
+
+    Levels are numbered from 0 ("else") up to the most similar. A session can learn the
+    opposite where errors are not independent (RLdata duplicates carry exactly one typo, so
+    among pairs agreeing on the names the birth date is almost never exact, and EM says an
+    exact birth date weighs less than a mistyped one). Adjacent levels whose weights
+    (log m/u) fall as similarity rises are pooled, as isotonic regression does: they share
+    the weight of their summed m over their summed u, and each keeps its u. The m of the
+    pooled levels sum to what they summed to before, so m stays a distribution.
+    """
+    blocks: list[list[int]] = []
+    for level in sorted(u):
+        blocks.append([level])
+        while len(blocks) > 1 and _block_ratio(blocks[-1], m, u) < _block_ratio(blocks[-2], m, u):
+            blocks[-2:] = [blocks[-2] + blocks[-1]]
+    adjusted: dict[int, float] = {}
+    for block in blocks:
+        ratio = _block_ratio(block, m, u)
+        for level in block:
+            adjusted[level] = u[level] * ratio if len(block) > 1 else m[level]
+    return adjusted
+
+
+def _block_ratio(levels: list[int], m: dict[int, float], u: dict[int, float]) -> float:
+    return sum(m[level] for level in levels) / sum(u[level] for level in levels)
 
 
 def _m_from_sessions(
