@@ -74,8 +74,8 @@ class Profile:
     country_weights: tuple[float, ...] | None = None
 
     def parameters(self) -> dict:
-        """Every field, for the manifest (tuples become lists in JSON)."""
-        return asdict(self)
+        """Every field, as the manifest's JSON holds it (tuples as lists)."""
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
 
 
 DEFAULT = Profile()
