@@ -1,10 +1,15 @@
 """Benchmark: generate people with known answers, `dbt build` them, print accuracy, time and memory.
 
     .venv/bin/python bench/build_accuracy.py --persons 10000 --persons 100000 [--json out.json]
+    .venv/bin/python bench/build_accuracy.py --persons 2000 \
+        --profile default,households,messy,names --seed 7,8,9
 
-Each size is generated into bench/out/<persons>/, built into its own DuckDB file with the full
-`dbt build` (models and tests), and scored with `scv evaluate`. Wall time and peak memory are
-the dbt process's own (measured by a wrapper that waits for it and reads its rusage).
+Each size, noise profile (`scv generate --profile`) and seed is generated into
+bench/out/<persons>/ (profile `default`) or bench/out/<profile>/<persons>/, built into its own
+DuckDB file with the full `dbt build` (models and tests), and scored with `scv evaluate`. Runs
+are sequential: a later seed reuses (overwrites) the directory of an earlier one. Wall time and
+peak memory are the dbt process's own (measured by a wrapper that waits for it and reads its
+rusage).
 """
 
 from __future__ import annotations
@@ -19,13 +24,14 @@ from datetime import date
 from pathlib import Path
 
 from scv.evaluate import evaluate
+from scv.generate.profiles import PROFILES
 from scv.project import PROJECT_DIR, dbt_executable
 
 AS_OF_DATE = "2026-06-30"
 
 
-def run_size(persons: int, seed: int, out_dir: Path) -> dict:
-    work = out_dir / str(persons)
+def run_size(persons: int, seed: int, out_dir: Path, profile: str = "default") -> dict:
+    work = out_dir / str(persons) if profile == "default" else out_dir / profile / str(persons)
     work.mkdir(parents=True, exist_ok=True)
     generated = subprocess.run(
         [
@@ -40,6 +46,8 @@ def run_size(persons: int, seed: int, out_dir: Path) -> dict:
             str(work / "data"),
             "--as-of",
             AS_OF_DATE,
+            "--profile",
+            profile,
         ],
         capture_output=True,
         text=True,
@@ -78,6 +86,7 @@ def run_size(persons: int, seed: int, out_dir: Path) -> dict:
     scores = evaluate(database, work / "data" / "truth")
     return {
         "persons": persons,
+        "profile": profile,
         "seed": seed,
         "generator_output": (generated.stdout + generated.stderr).strip().splitlines()[-1:],
         "dbt_build_ok": process.returncode == 0,
@@ -92,7 +101,8 @@ def summary_row(result: dict) -> str:
     identity, traps = result["scores"]["identity"], result["scores"]["traps"]
     pairwise, bcubed = identity["pairwise"], identity["bcubed"]
     return (
-        f"| {result['persons']:,} | {identity['truth_records']:,} | {pairwise['precision']:.4f} | "
+        f"| {result['profile']} | {result['seed']} | {result['persons']:,} | "
+        f"{identity['truth_records']:,} | {pairwise['precision']:.4f} | "
         f"{pairwise['recall']:.4f} | {pairwise['f1']:.4f} | {bcubed['f1']:.4f} | "
         f"{identity['predicted_clusters']:,} / {identity['true_persons']:,} | "
         f"{identity['largest_predicted_cluster']} / {identity['largest_true_person']} | "
@@ -106,27 +116,44 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--persons", type=int, action="append", required=True)
-    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--seed",
+        action="append",
+        help="seed, repeatable or comma-separated (default 7)",
+    )
+    parser.add_argument(
+        "--profile",
+        action="append",
+        help=f"noise profile, repeatable or comma-separated: {', '.join(PROFILES)} "
+        "(default: default)",
+    )
     parser.add_argument("--out", type=Path, default=PROJECT_DIR / "bench" / "out")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
+    seeds = [int(s) for value in args.seed or ["7"] for s in value.split(",") if s]
+    profiles = [p for value in args.profile or ["default"] for p in value.split(",") if p]
+    unknown = sorted(set(profiles) - set(PROFILES))
+    if unknown:
+        parser.error(f"unknown profile(s) {', '.join(unknown)}; choose from {', '.join(PROFILES)}")
     results = []
     print(
         f"machine: {os.cpu_count()} cores, {platform.machine()}, date {date.today()}, "
         f"load {os.getloadavg()[0]:.1f}"
     )
     print(
-        "| persons | records | pairwise P | pairwise R | pairwise F1 | B-cubed F1 "
+        "| profile | seed | persons | records | pairwise P | pairwise R | pairwise F1 | B-cubed F1 "
         "| customers / persons | largest customer / person | trap pairs merged "
         "| build s | build peak MB |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
-    for persons in args.persons:
-        result = run_size(persons, args.seed, args.out)
-        results.append(result)
-        print(summary_row(result), flush=True)
-        if not result["dbt_build_ok"]:
-            print(f"  dbt build failed: {result['dbt_build_tail']}")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for profile in profiles:
+        for seed in seeds:
+            for persons in args.persons:
+                result = run_size(persons, seed, args.out, profile)
+                results.append(result)
+                print(summary_row(result), flush=True)
+                if not result["dbt_build_ok"]:
+                    print(f"  dbt build failed: {result['dbt_build_tail']}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, default=str))
     return 0

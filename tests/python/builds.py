@@ -14,8 +14,9 @@ from scv.project import run_dbt
 AS_OF_DATE = "2026-06-30"
 
 
-def generate(out_dir: Path, persons: int, seed: int) -> Path:
-    """Write raw CSVs and truth for `persons` generated people; returns the output directory."""
+def generate(out_dir: Path, persons: int, seed: int, profile: str = "default") -> Path:
+    """Write raw CSVs and truth for `persons` generated people with a noise profile
+    (`scv generate --profile`); returns the output directory."""
     subprocess.run(
         [
             sys.executable,
@@ -29,6 +30,8 @@ def generate(out_dir: Path, persons: int, seed: int) -> Path:
             str(out_dir),
             "--as-of",
             AS_OF_DATE,
+            "--profile",
+            profile,
         ],
         check=True,
         capture_output=True,

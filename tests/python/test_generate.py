@@ -7,6 +7,7 @@ the generator's internals, so a generator bug shows up as a disagreement here.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 import unicodedata
@@ -20,6 +21,8 @@ import pytest
 from scv.generate import generate
 from scv.generate.cli import main
 from scv.generate.fx import EMBEDDED_RATES, load_rates, seed_path
+from scv.generate.people import CoreGenerator
+from scv.generate.profiles import PROFILES, get_profile
 
 AS_OF = date(2026, 6, 30)
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -67,6 +70,11 @@ TRAP_TYPES = {
     "shared_family_email", "shared_family_landline", "twins", "same_common_name",
     "shared_cookie", "placeholder_email", "placeholder_phone", "employee_email", "house_card",
 }  # fmt: skip
+HOUSEHOLD_TRAP_TYPES = {"same_household", "copied_birth_date"}
+PROFILE_NAMES = ("default", "households", "messy", "names")
+# sha256 of a 2,300-person seed-7 run's files (manifest without its profile keys), taken
+# before profiles existed: `default` must keep writing exactly these bytes.
+DEFAULT_DIGEST = "52c267521aac86d22b3d5996191d7d5aeac91325d53d9f9d76cfdcb0cfa34b9a"
 PURPOSES = {"email_marketing", "sms_marketing", "profiling", "third_party_sharing"}
 DECIMAL = re.compile(r"^-?\d+\.\d+$")
 PLACEHOLDER_EMAILS = {"none@none.com", "n/a", "noemail@example.com"}
@@ -91,11 +99,30 @@ def utc_date(text: str) -> date:
 
 
 @pytest.fixture(scope="session")
-def run(tmp_path_factory) -> Path:
-    """Three chunks of people, so records, keys and trap groups cross chunk borders."""
-    out = tmp_path_factory.mktemp("generate") / "run"
-    generate(persons=2300, seed=7, out=out, as_of=AS_OF, workers=0)
-    return out
+def runs(tmp_path_factory) -> dict[str, Path]:
+    """Three chunks of people per profile, so records, keys and trap groups cross chunks."""
+    base = tmp_path_factory.mktemp("generate")
+    for name in PROFILE_NAMES:
+        generate(persons=2300, seed=7, out=base / name, as_of=AS_OF, workers=0, profile=name)
+    return {name: base / name for name in PROFILE_NAMES}
+
+
+@pytest.fixture(scope="session", params=PROFILE_NAMES)
+def run(request, runs) -> Path:
+    """Each profile's run: every check of the truth against the data holds for each."""
+    return runs[request.param]
+
+
+def profile_of(run: Path) -> str:
+    return json.loads((run / "truth" / "manifest.json").read_text())["profile"]
+
+
+def trap_types_of(run: Path) -> set[str]:
+    profile = get_profile(profile_of(run))
+    if not profile.household_traps:
+        return TRAP_TYPES
+    return TRAP_TYPES | {"same_household"} | ({"copied_birth_date"} if profile.copied_birth_rate
+                                               else set())  # fmt: skip
 
 
 @pytest.fixture(scope="session")
@@ -121,13 +148,13 @@ def files(directory: Path) -> dict[str, bytes]:
 
 def test_same_seed_gives_identical_bytes_whatever_the_worker_count(run, tmp_path):
     again = tmp_path / "again"
-    generate(persons=2300, seed=7, out=again, as_of=AS_OF, workers=2)
+    generate(persons=2300, seed=7, out=again, as_of=AS_OF, workers=2, profile=profile_of(run))
     assert files(again) == files(run)
 
 
 def test_different_seed_gives_different_data(run, tmp_path):
     other = tmp_path / "other"
-    generate(persons=2300, seed=8, out=other, as_of=AS_OF, workers=0)
+    generate(persons=2300, seed=8, out=other, as_of=AS_OF, workers=0, profile=profile_of(run))
     mine, theirs = files(run), files(other)
     assert mine.keys() == theirs.keys()
     assert mine["raw/crm_contacts.csv"] != theirs["raw/crm_contacts.csv"]
@@ -146,7 +173,10 @@ def test_truth_files_have_the_documented_columns(run):
     for key in ("seed", "persons", "as_of_date", "base_currency", "generated_at", "row_counts"):
         assert key in manifest
     assert manifest["as_of_date"] == AS_OF.isoformat() and manifest["base_currency"] == "EUR"
-    assert set(manifest["trap_counts"]) == TRAP_TYPES
+    assert set(manifest["trap_counts"]) == TRAP_TYPES | (
+        HOUSEHOLD_TRAP_TYPES if manifest["profile"] != "default" else set()
+    )
+    assert manifest["profile_parameters"] == get_profile(manifest["profile"]).parameters()
 
 
 def test_files_are_utf8_with_unix_line_ends(run):
@@ -251,9 +281,9 @@ def test_rfm_has_one_row_per_person(truth):
     assert [r["person_id"] for r in truth["rfm"]] == [p["person_id"] for p in truth["persons"]]
 
 
-def test_every_trap_kind_is_present_and_pairs_two_different_people(truth, person_of):
+def test_every_trap_kind_is_present_and_pairs_two_different_people(run, truth, person_of):
     kinds = Counter(r["trap_type"] for r in truth["trap_pairs"])
-    assert set(kinds) == TRAP_TYPES
+    assert set(kinds) == trap_types_of(run)
     for row in truth["trap_pairs"]:
         a = person_of[(row["source_table_a"], row["source_record_id_a"])]
         b = person_of[(row["source_table_b"], row["source_record_id_b"])]
@@ -486,7 +516,7 @@ def test_consent_matches_a_recomputation_from_the_raw_rows(raw, truth, person_of
             email = row[email_column].strip().lower()
             if email and email not in PLACEHOLDER_EMAILS:
                 holders["email", email].add(person)
-            digits = re.sub(r"\D", "", row[phone_column]).lstrip("0")
+            digits = re.sub(r"\D", "", row[phone_column].replace("(0)", "")).lstrip("0")
             if len(digits) >= 6:
                 phone_digits[person].add(digits)
             if table in id_types:
@@ -575,3 +605,165 @@ def test_bundled_demo_holds_every_trap_in_useful_numbers():
         for c in ("email", "phone")
     )
     assert placeholders >= 5
+
+
+# --- noise profiles ---------------------------------------------------------------------
+
+
+def digest(directory: Path) -> str:
+    """sha256 of a run's files; the manifest without the keys profiles added to it."""
+    h = hashlib.sha256()
+    for path in sorted(directory.rglob("*.*")):
+        data = path.read_bytes()
+        if path.name == "manifest.json":
+            manifest = json.loads(data)
+            manifest.pop("profile"), manifest.pop("profile_parameters")
+            data = (json.dumps(manifest, indent=2) + "\n").encode()
+        h.update(str(path.relative_to(directory)).encode() + b"\0" + data + b"\0")
+    return h.hexdigest()
+
+
+def test_default_profile_writes_the_bytes_it_wrote_before_profiles(runs):
+    assert digest(runs["default"]) == DEFAULT_DIGEST
+
+
+def test_each_profile_writes_different_data(runs):
+    crm = {name: (run / "raw" / "crm_contacts.csv").read_bytes() for name, run in runs.items()}
+    assert len(set(crm.values())) == len(PROFILE_NAMES)
+
+
+def test_manifest_and_cli_name_the_profile(runs, tmp_path):
+    for name, run in runs.items():
+        assert profile_of(run) == name
+    out = tmp_path / "cli"
+    assert main(["--persons", "60", "--seed", "3", "--out", str(out), "--profile", "messy",
+                 "--quiet"]) == 0  # fmt: skip
+    assert profile_of(out) == "messy"
+    with pytest.raises(SystemExit):
+        main(["--persons", "60", "--out", str(out), "--profile", "nope", "--quiet"])
+    with pytest.raises(ValueError, match="unknown profile"):
+        get_profile("nope")
+
+
+def test_profiles_are_small_documented_data_with_default_rates_unchanged():
+    assert set(PROFILES) == set(PROFILE_NAMES)
+    assert PROFILES["default"].parameters() == get_profile(None).parameters()
+    for profile in PROFILES.values():
+        json.dumps(profile.parameters())
+        assert profile.description
+
+
+def _people(profile: str, persons: int = 3000) -> list:
+    core = CoreGenerator(7, persons, AS_OF, profile)
+    core.build_world()
+    return [p for index in range(persons // 1000) for p in core.chunk(index)]
+
+
+def test_households_profile_has_larger_households_sharing_more_landlines_and_emails():
+    stats = {}
+    for profile in ("default", "households"):
+        people = _people(profile)
+        sizes = Counter(p.household for p in people)
+        stats[profile] = {
+            "mean_size": len(people) / len(sizes),
+            "largest": max(sizes.values()),
+            "landline": sum(p.shares_landline for p in people) / len(people),
+            "family_email": sum(bool(p.family_email) for p in people) / len(people),
+        }
+        # Households never span chunks: a chunk's people are whole households.
+        for index in range(3):
+            chunk = {p.household for p in people[index * 1000 : (index + 1) * 1000]}
+            rest = {p.household for p in people[: index * 1000] + people[(index + 1) * 1000 :]}
+            assert not chunk & rest
+    default, households = stats["default"], stats["households"]
+    assert default["largest"] == 2 and 1.1 < default["mean_size"] < 1.2
+    assert households["largest"] == 8 and households["mean_size"] > 1.6
+    assert households["landline"] > 4 * default["landline"]
+    assert households["family_email"] > 4 * default["family_email"]
+
+
+def test_households_profile_family_emails_often_name_no_member():
+    people = _people("households")
+    members = defaultdict(list)
+    for p in people:
+        members[p.household].append(p)
+    emails = {p.family_email: members[p.household] for p in people if p.family_email}
+
+    def named(email: str, member) -> bool:
+        return fold(member.first).replace(" ", "").replace("-", "") in email
+
+    anonymous = [e for e, ms in emails.items() if not any(named(e, m) for m in ms)]
+    assert len(anonymous) > 0.5 * len(emails)
+    assert any(e.startswith(("home", "ourhome")) for e in anonymous)
+
+
+def _birth(text: str) -> date | None:
+    try:
+        return _loyalty_date(text.strip())
+    except ValueError:
+        return None
+
+
+def test_households_profile_copies_birth_dates_and_the_truth_keeps_the_own_one(runs):
+    run = runs["households"]
+    truth_birth = {p["person_id"]: p["birth_date"] for p in read(run / "truth" / "persons.csv")}
+    person_of = {(r["source_table"], r["source_record_id"]): r["person_id"]
+                 for r in read(run / "truth" / "record_persons.csv")}  # fmt: skip
+    shown = defaultdict(set)
+    for table, key, column in (("crm_contacts", "contact_id", "birth_date"),
+                               ("loyalty_members", "card_number", "birth_date")):  # fmt: skip
+        for row in read(run / "raw" / f"{table}.csv"):
+            person = person_of.get((table, row[key]))
+            day = _birth(row[column]) if row[column] else None
+            if person and day:
+                shown[person].add(day.isoformat())
+    for person, birth in truth_birth.items():
+        assert not birth or birth in shown[person], person
+    pairs = [r for r in read(run / "truth" / "trap_pairs.csv")
+             if r["trap_type"] == "copied_birth_date"]  # fmt: skip
+    assert len(pairs) >= 20
+
+    # Fewer records carry a birth date at all than by default.
+    def birth_share(name: str) -> float:
+        rows = read(runs[name] / "raw" / "crm_contacts.csv")
+        return sum(bool(r["birth_date"]) for r in rows) / len(rows)
+
+    assert birth_share("households") < 0.7 * birth_share("default")
+
+
+def test_messy_profile_has_more_typos_nicknames_and_name_only_tickets(runs):
+    def noisy_first_share(name: str) -> float:
+        run = runs[name]
+        first = {p["person_id"]: p["first_name"] for p in read(run / "truth" / "persons.csv")}
+        person_of = {r["source_record_id"]: r["person_id"]
+                     for r in read(run / "truth" / "record_persons.csv")
+                     if r["source_table"] == "crm_contacts"}  # fmt: skip
+        rows = [r for r in read(run / "raw" / "crm_contacts.csv")
+                if first.get(person_of.get(r["contact_id"], ""))]  # fmt: skip
+        return sum(fold(r["first_name"]) != fold(first[person_of[r["contact_id"]]])
+                   for r in rows) / len(rows)  # fmt: skip
+
+    def name_only_share(name: str) -> float:
+        rows = read(runs[name] / "raw" / "support_tickets.csv")
+        return sum(not r["requester_email"] and not r["requester_phone"] and
+                   bool(r["requester_name"]) for r in rows) / len(rows)  # fmt: skip
+
+    assert noisy_first_share("messy") > 1.8 * noisy_first_share("default")
+    assert name_only_share("messy") > 3 * name_only_share("default")
+
+
+def test_names_profile_draws_from_its_own_pool(runs):
+    def names_of(name: str) -> tuple[Counter, Counter]:
+        persons = read(runs[name] / "truth" / "persons.csv")
+        return (Counter(p["first_name"] for p in persons if p["first_name"]),
+                Counter(p["last_name"] for p in persons if p["last_name"]))  # fmt: skip
+
+    default_first, default_last = names_of("default")
+    first, last = names_of("names")
+    assert {"José Luis", "Jan-Willem", "Hans-Peter"} <= first.keys()
+    assert not {"José Luis", "Jan-Willem", "Hans-Peter"} & default_first.keys()
+    assert "van der Meer" in last or "van 't Zand" in last
+    compound = sum(n for name, n in last.items() if " " in name or "-" in name) / last.total()
+    default_compound = sum(n for name, n in default_last.items()
+                           if " " in name or "-" in name) / default_last.total()  # fmt: skip
+    assert compound > 1.5 * default_compound

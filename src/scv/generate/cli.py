@@ -8,6 +8,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from .profiles import PROFILES
 from .runner import DEFAULT_AS_OF, generate
 
 
@@ -31,6 +32,13 @@ def build_parser(prog: str = "scv generate") -> argparse.ArgumentParser:
         default=None,
         help="worker processes (default: automatic; 0 runs in-process); output is identical",
     )
+    parser.add_argument(
+        "--profile",
+        choices=sorted(PROFILES),
+        default="default",
+        help="noise profile (default: default); "
+        + "; ".join(f"{name}: {p.description}" for name, p in PROFILES.items()),
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     return parser
 
@@ -47,7 +55,9 @@ def main(argv: list[str] | None = None, prog: str = "scv generate") -> int:
             elapsed = time.monotonic() - started
             print(f"chunk {done}/{total} ({elapsed:.0f}s)", file=sys.stderr, flush=True)
 
-    manifest = generate(args.persons, args.seed, args.out, args.as_of, args.workers, progress)
+    manifest = generate(
+        args.persons, args.seed, args.out, args.as_of, args.workers, progress, args.profile
+    )
     if not args.quiet:
         rows = sum(manifest["row_counts"].values())
         print(

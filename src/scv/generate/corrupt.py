@@ -79,6 +79,7 @@ class Corruptor:
             for rec in self._pick(pool, rate):
                 rec.row[rec.meta["birth_col"]] = self.rng.choice(MALFORMED_DATES)
                 rec.exposes.discard("birth_date")
+                rec.meta.pop("birth_of", None)  # no longer shows the copied birth date
                 self.counts["malformed_date"] += 1
 
     def repeated_keys(self) -> None:

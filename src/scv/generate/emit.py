@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
-from .names import NICKNAMES
 from .noise import (
     fmt_dmy,
     fmt_iso_date,
@@ -19,8 +18,9 @@ from .noise import (
     typo,
     vary_case,
 )
-from .people import Address, PersonCore, World
+from .people import Address, PersonCore, World, name_book
 from .places import COUNTRIES, STREET_ABBREVIATIONS, Phone, format_phone
+from .profiles import Profile, get_profile
 from .records import Rec
 from .schema import TABLES
 
@@ -68,12 +68,23 @@ class ChunkEmitter:
     """Builds every raw record of one chunk of people (truth is derived afterwards)."""
 
     def __init__(
-        self, seed: int, index: int, people: list[PersonCore], world: World, as_of: date
+        self,
+        seed: int,
+        index: int,
+        people: list[PersonCore],
+        world: World,
+        as_of: date,
+        profile: Profile | str | None = None,
     ) -> None:
+        self.profile = get_profile(profile)
+        self.nicknames = name_book(self.profile.name_pool).nicknames
         self.rng = random.Random(f"{seed}:{index}:emit")
         self.index = index
         self.people = people
         self.by_idx = {p.idx: p for p in people}
+        self.households: dict[int, list[PersonCore]] = {}
+        for p in people:
+            self.households.setdefault(p.household, []).append(p)
         self.world = world
         self.as_of = as_of
         self.as_of_dt = datetime(as_of.year, as_of.month, as_of.day, 23, 59, 59)
@@ -121,11 +132,14 @@ class ChunkEmitter:
         name = p.first
         if clean:
             return name
+        prof = self.profile
         roll = rng.random()
-        if roll < 0.08 and name in NICKNAMES:
-            name = rng.choice(NICKNAMES[name])
-        elif roll < 0.12:
+        if roll < prof.nickname_rate and name in self.nicknames:
+            name = rng.choice(self.nicknames[name])
+        elif roll < prof.nickname_rate + prof.first_typo_rate:
             name = typo(rng, name, rng.choice((1, 1, 2)))
+        if prof.initials_rate and rng.random() < prof.initials_rate:
+            name = name[0] + rng.choice((".", "", ". "))
         return self._surface(name)
 
     def _last_name(self, p: PersonCore, at: datetime, clean: bool, change: dict) -> str:
@@ -135,7 +149,7 @@ class ChunkEmitter:
             return name
         if " " in name and p.country == "ES" and rng.random() < 0.3:
             name = name.split(" ")[0]  # the second surname is often dropped
-        if rng.random() < 0.04:
+        if rng.random() < self.profile.last_typo_rate:
             name = typo(rng, name, rng.choice((1, 1, 2)))
         return self._surface(name)
 
@@ -159,7 +173,7 @@ class ChunkEmitter:
             return self.truth_email(p)
         if p.only_family_email:
             return p.family_email
-        if p.family_email and self.rng.random() < 0.4:
+        if p.family_email and self.rng.random() < self.profile.family_email_use_rate:
             return p.family_email
         if p.old_email and at < change.get("email", at):
             return p.old_email
@@ -171,10 +185,11 @@ class ChunkEmitter:
             return ""
         if clean:
             return email
+        typos = self.profile.email_typo_rate
         roll = rng.random()
-        if roll < 0.035 and email in p.email_typos:
+        if roll < typos and email in p.email_typos:
             email = p.email_typos[email]
-        elif plus and roll < 0.07 and email.endswith("@gmail.com"):
+        elif plus and roll < typos + 0.035 and email.endswith("@gmail.com"):
             local, domain = email.split("@")
             email = f"{local}+{rng.choice(('shop', 'news', 'promo', 'x'))}@{domain}"
         roll = rng.random()
@@ -251,6 +266,23 @@ class ChunkEmitter:
             if phone is self.truth_phone(p):
                 rec.exposes.add("phone")
 
+    def _birth_value(self, p: PersonCore) -> tuple[date, PersonCore | None]:
+        """The birth date a noisy record gives: the person's own, or at the profile's rate a
+        household member's (a form filled in for the family); the member is returned too."""
+        rate = self.profile.copied_birth_rate
+        if rate and self.rng.random() < rate:
+            others = [q for q in self.households[p.household] if q is not p and q.birth != p.birth]
+            if others:
+                donor = self.rng.choice(others)
+                return donor.birth, donor
+        return p.birth, None
+
+    def _maybe_swapped(self, first: str, last: str, clean: bool) -> tuple[str, str]:
+        rate = self.profile.shop_swap_names_rate
+        if rate and not clean and self.rng.random() < rate:
+            return last, first
+        return first, last
+
     def _record_phone(self, p: PersonCore, landline_share: float) -> Phone | None:
         if p.landline and (p.mobile is None or self.rng.random() < landline_share):
             return p.landline
@@ -309,7 +341,7 @@ class ChunkEmitter:
         has_guest = rng.random() < (0.08 if has_shop else 0.3)
         has_loyalty = rng.random() < 0.35 or staff or p.idx in self.form_email_store or (
             walk_in and rng.random() < 0.8)  # fmt: skip
-        has_tickets = rng.random() < 0.15
+        has_tickets = rng.random() < self.profile.ticket_rate
         if not (has_crm or has_shop or has_guest or has_loyalty or has_tickets):
             has_crm = rng.random() < 0.5
             has_shop = not has_crm
@@ -382,27 +414,32 @@ class ChunkEmitter:
     # --- sources -------------------------------------------------------------------
 
     def _crm(self, p, at, start, anchor, change, deleted) -> None:
-        rng = self.rng
+        rng, prof = self.rng, self.profile
         clean = anchor
         created = self._between(start, at) if rng.random() < 0.6 else at
         first, last = self._first_name(p, clean), self._last_name(p, at, clean, change)
-        if not clean and rng.random() < 0.02:
+        if not clean and rng.random() < prof.crm_swap_names_rate:
             first, last = last, first  # typed into the wrong boxes
         email = self._email_value(p, at, change, clean)
         phone = self._record_phone(p, 0.5 if p.shares_landline else 0.1)
         phone = self.truth_phone(p) if clean else phone
         if not clean:
-            if rng.random() < 0.06:
+            if rng.random() < prof.crm_missing_email_rate:
                 email = None
-            if rng.random() < 0.1:
+            if rng.random() < prof.crm_missing_phone_rate:
                 phone = None
         shown_email = self._email_surface(p, email, clean, plus=False)
         address = self._address_at(p, at, change)
         surfaced = self._address_surface(p, address, clean)
-        has_birth = clean or rng.random() < 0.75
-        birth = ""
+        if clean:
+            rate = prof.anchor_birth_rate
+            has_birth = rate >= 1 or rng.random() < rate
+        else:
+            has_birth = rng.random() < prof.crm_birth_rate
+        birth, donor = "", None
         if has_birth:
-            birth = fmt_iso_date(p.birth) if rng.random() < 0.5 else fmt_dmy(p.birth)
+            value, donor = (p.birth, None) if clean else self._birth_value(p)
+            birth = fmt_iso_date(value) if rng.random() < 0.5 else fmt_dmy(value)
         roll = rng.random()
         country = p.country
         if roll < 0.3:
@@ -419,13 +456,15 @@ class ChunkEmitter:
         if rec.row[-1] == "false":  # a soft-deleted contact is never a golden source
             self._expose_names(rec, p, first, last)
             self._expose_address(rec, surfaced, address, p)
-            if has_birth:
+            if has_birth and donor is None:
                 rec.exposes.add("birth_date")
         self._expose_contact(rec, p, email, shown_email, phone)
         if rec.row[-1] == "true":
             rec.exposes.discard("email")
             rec.exposes.discard("phone")
         rec.meta = {"birth_col": 5, "created": created}
+        if donor is not None:
+            rec.meta["birth_of"] = donor.idx
         self._add(rec)
         self.contacts.setdefault(p.idx, []).append(rec)
 
@@ -439,8 +478,10 @@ class ChunkEmitter:
         if email is None:
             return
         first, last = self._first_name(p, clean), self._last_name(p, at, clean, change)
+        first, last = self._maybe_swapped(first, last, clean)
         shown_email = self._email_surface(p, email, clean, plus=True)
-        phone = self.truth_phone(p) if clean else p.mobile if rng.random() < 0.7 else None
+        phone = self.truth_phone(p) if clean else (
+            p.mobile if rng.random() < self.profile.shop_phone_rate else None)  # fmt: skip
         address = self._address_at(p, at, change)
         surfaced = self._address_surface(p, address, clean) if (clean or rng.random() < 0.85) \
             else ("", "", "")  # fmt: skip
@@ -471,9 +512,11 @@ class ChunkEmitter:
         email = self._email_value(p, at, change, clean) if account is None else None
         if account is not None:
             email = account.emails[0] if account.emails else self._email_value(p, at, change)
-        phone = self.truth_phone(p) if clean else p.mobile if rng.random() < 0.6 else None
+        phone = self.truth_phone(p) if clean else (
+            p.mobile if rng.random() < self.profile.order_phone_rate else None)  # fmt: skip
         address = self._address_at(p, at, change)
         first, last = self._first_name(p, clean), self._last_name(p, at, clean, change)
+        first, last = self._maybe_swapped(first, last, clean)
         surfaced = self._address_surface(p, address, clean)
         shown_email = self._email_surface(p, email, clean, plus=True)
         currency = COUNTRIES[p.country].currency
@@ -527,14 +570,16 @@ class ChunkEmitter:
             rec_trap = f"employee_email:{store}"
         else:
             rec_trap = None
-            if rng.random() < 0.1:
+            if rng.random() < self.profile.loyalty_missing_email_rate:
                 email, shown_email = None, ""
         phone = self._record_phone(p, 0.4 if p.shares_landline else 0.05)
-        if rng.random() < 0.15:
+        if rng.random() < self.profile.loyalty_missing_phone_rate:
             phone = None
         first, last = p.first, self._last_name(p, at, False, change)
         full_name = self._full_name(p, first, last)
-        birth = fmt_loyalty_date(rng, p.birth, self.as_of) if rng.random() < 0.8 else ""
+        has_birth = rng.random() < self.profile.loyalty_birth_rate
+        value, donor = self._birth_value(p) if has_birth else (p.birth, None)
+        birth = fmt_loyalty_date(rng, value, self.as_of) if has_birth else ""
         signup = at.date()
         opt_in = rng.choice(("Y", "N", "yes", "no", "1", "0", "x", "", "", "Y", "N"))
         rec = Rec("loyalty_members", [
@@ -551,9 +596,11 @@ class ChunkEmitter:
             self._expose_contact(rec, p, email, shown_email, None)
         if phone is not None:
             self._expose_contact(rec, p, None, "", phone)
-        if birth:
+        if birth and donor is None:
             rec.exposes.add("birth_date")
         rec.meta = {"opt_in": opt_in, "signup": signup, "birth_col": 4, "store": store}
+        if donor is not None:
+            rec.meta["birth_of"] = donor.idx
         self._add(rec)
         self.cards.setdefault(p.idx, []).append(rec)
 
@@ -569,8 +616,8 @@ class ChunkEmitter:
             text = f"{title} {first} {last}"
         elif roll < 0.7:
             text = f"{first[0].lower()}. {last.lower()}"
-        elif roll < 0.8 and first in NICKNAMES:
-            text = f"{rng.choice(NICKNAMES[first])} {last}"
+        elif roll < 0.8 and first in self.nicknames:
+            text = f"{rng.choice(self.nicknames[first])} {last}"
         elif roll < 0.9:
             text = (
                 f"{typo(rng, first)} {last}" if rng.random() < 0.5 else f"{first} {typo(rng, last)}"
@@ -582,9 +629,12 @@ class ChunkEmitter:
     def _ticket(self, p, at, anchor, change, household: bool = False) -> None:
         rng = self.rng
         email = self._email_value(p, at, change)
-        if rng.random() < 0.1:
+        if rng.random() < self.profile.ticket_missing_email_rate:
             email = None
         phone = self._record_phone(p, 0.2) if rng.random() < 0.5 else None
+        name_only = self.profile.ticket_name_only_rate
+        if not household and name_only and rng.random() < name_only:
+            email = phone = None  # a name on a phone call or chat, and nothing else
         if household:
             email = p.family_email or email
             phone = p.landline if p.shares_landline else phone

@@ -8,6 +8,7 @@ rest of the population from being implausibly concentrated on forty names.
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 
 # Given names, most frequent first (adults born 1940-2006).
 MALE_FIRST: dict[str, str] = {
@@ -262,3 +263,151 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "Johanna": ("Anneke", "Jo"),
     "Catharina": ("Karin", "Toos"),
 }
+
+
+# --- another name pool (`--profile names`) ---------------------------------------------------
+# Different given names and surnames for four countries, more compound and particle surnames,
+# double given names (`José Luis`, `Hans-Peter`) and steeper frequencies, so that rules tuned
+# to the lists above meet names they have never seen. Countries not listed keep the lists above.
+# Every list is `|`-separated, most frequent first.
+ALT_MALE_FIRST: dict[str, str] = {
+    "DE": "Hans-Peter|Karl-Heinz|Klaus-Dieter|Jan-Erik|Lutz|Holger|Detlef|Rüdiger|Volker|"
+    "Henning|Jens|Dirk|Timo|Kai|Nils|Malte|Jannik|Finn|Leon|Luca|Elias|Noah|Emre|Can|Burak|"
+    "Yusuf|Ole|Hannes|Till|Moritz|Felix|Jonas|Paul|Ben|Anton|Emil|Konrad|Wilhelm|Gerhard|Horst",
+    "NL": "Jan-Willem|Sjoerd|Bram|Geert|Hylke|Tjeerd|Wietse|Jelle|Gijs|Stijn|Teun|Luuk|Mees|"
+    "Siem|Job|Floris|Reinier|Ewout|Harm|Klaas|Gert-Jan|Pim|Rutger|Olaf|Ruud|Frits|Evert|Dirk|"
+    "Ahmed|Youssef|Mohammed|Sven|Milan|Finn|Jesse|Lars",
+    "ES": "José Luis|Juan Carlos|José Antonio|Francisco Javier|Miguel Ángel|Juan José|"
+    "José Manuel|Alfonso|Gonzalo|Rodrigo|Borja|Íñigo|Aitor|Unai|Xavier|Jordi|Pau|Marc|Oriol|"
+    "Iker|Martín|Mateo|Lucas|Leo|Nicolás|Santiago|Emilio|Agustín|Tomás|Felipe|Ernesto|Rogelio",
+    "US": "Michael|Christopher|Matthew|Joshua|Tyler|Brandon|DeShawn|Jamal|Tyrone|Darnell|"
+    "Marquis|Hector|Jesus|Luis|Miguel|Juan|Carlos|Wei|Jin|Hyun|Minh|Duc|Raj|Arjun|Mohammed|"
+    "Cody|Dustin|Travis|Chad|Bryce|Hunter|Austin|Logan|Mason|Ethan|Liam|Noah|Jackson|Aiden",
+}
+ALT_FEMALE_FIRST: dict[str, str] = {
+    "DE": "Anna-Lena|Marie-Luise|Hannelore|Gudrun|Waltraud|Irmgard|Heidrun|Dörte|Silke|Kerstin|"
+    "Meike|Wiebke|Imke|Svenja|Mandy|Peggy|Nadine|Yvonne|Lea|Mia|Hanna|Emilia|Leonie|Amelie|"
+    "Clara|Greta|Frieda|Ida|Merve|Esra|Emine|Derya|Natalia|Olga|Irina|Magdalena|Theresa|"
+    "Franziska",
+    "NL": "Anne-Marie|Tjitske|Wietske|Sietske|Geertje|Aaltje|Hendrika|Grietje|Jannie|Riet|Ans|"
+    "Truus|Marjolein|Annemiek|Willemijn|Maaike|Fenna|Noor|Tess|Saar|Roos|Isa|Lieke|Mila|Yara|"
+    "Fatima|Khadija|Nadia|Loes|Jolanda|Hanneke|Ineke|Marianne",
+    "ES": "María José|María del Carmen|María Ángeles|Ana María|María Teresa|Mari Carmen|Nerea|"
+    "Ainhoa|Itziar|Leire|Núria|Laia|Mireia|Carla|Martina|Valeria|Daniela|Ximena|Guadalupe|"
+    "Macarena|Inmaculada|Remedios|Amparo|Begoña|Yolanda|Vanesa|Estefanía|Almudena|Consuelo",
+    "US": "Ashley|Jessica|Amanda|Brittany|Tiffany|Crystal|Latoya|Keisha|Shaniqua|Ebony|"
+    "Guadalupe|Maria|Rosa|Yesenia|Marisol|Mei|Lin|Ji-woo|Linh|Priya|Aisha|Fatima|Kayla|Madison|"
+    "Brianna|Destiny|Courtney|Heather|Amber|Megan|Olivia|Ava|Sophia|Isabella|Mia|Harper|Abigail",
+}
+ALT_TOP_LAST: dict[str, str] = {
+    "DE": "Müller|Schmidt|Meyer-Schulz|von Bergen|Schulze|Böhm|Vogel|Friedrich|Keller|Günther|"
+    "Frank|Berger|Winkler|Roth|Beck|Lorenz|Baumann|Franke|Albrecht|Schuster|Ludwig|Böttcher|"
+    "Graf|Kuhn|Pohl|Engel|Horn|Busch|Bergmann|Voigt|Sauer|Arnold|Wolff|Pfeiffer|"
+    "von der Heide|Schmidt-Wagner|Demir|Arslan|Kowalski|Popović",
+    "NL": "de Jong|Jansen|de Vries|van der Meer|van den Bosch|Bakker|Visser|van 't Zand|"
+    "in 't Veld|ter Horst|Oudejans|Zwart|van Vliet|Boersma|Hoekstra|de Ruiter|van Dam|Kuipers|"
+    "Veenstra|Postma|van der Wal|de Lange|Koster|Prins|Huisman|van Wijk|Timmermans|Groen|"
+    "van Rijn|Maas|El Amrani|Bouzid|van Oosterhout|Verhoeven|van der Zee|op den Akker|Wolters|"
+    "ten Brink",
+    "ES": "García|López|Martín|Sánchez|Pérez|Gómez|Ruiz|Díaz|Fernández|Rodríguez|Álvarez|"
+    "de la Fuente|del Río|Ruiz de Alda|Puig|Ferrer|Vidal|Pujol|Soler|Roca|Mas|Font|Garrido|"
+    "Cano|Prieto|Calvo|Gallego|Vicente|León|Herrero|Peña|Flores|Cabrera|Campos|Vega|Fuentes|"
+    "Carrasco|Caballero|Reyes|Nieto|Aguilar|Pascual|Echeverría|Goikoetxea|Etxeberria",
+    "US": "Smith|Johnson|Nguyen|Williams|Garcia|Kim|Brown|Lee|Chen|Jones|Wang|Patel|Shah|"
+    "Rodriguez|Hernandez|De La Cruz|Van Buren|McDonald|MacDonald|O'Brien|O'Connor|Kowalski|"
+    "Nowak|Schmidt|Washington|Jefferson|Jackson|Freeman|Banks|Rivera|Ramos|Cruz|Reyes|Morales|"
+    "Ortiz|Gutierrez|Chavez|Vasquez|St. John|Smith-Johnson|Le|Tran|Pham",
+}
+_ALT_TAIL_PARTS: dict[str, tuple[str, str, str]] = {
+    "DE": (
+        "",
+        "Alt Bock Dorn Eng Fuchs Haber Hein Jung Kalt Kurz Mohr Neu Ost Rot Scheu Stoll Tann "
+        "Vogt Wein Zell",
+        "mann er ig ke le ler ner inger städt dorf rath",
+    ),
+    "NL": (
+        "van|van de|van der|van den|de|te|ten|ter|van 't|in 't",
+        "Acker Berkel Dongen Egmond Gent Haren Holt Kessel Loon Lier Mierlo Oss Rossum Steen "
+        "Tol Veld Water Weide Zwol Wouden Hove Bree Kroon Meulen",
+        "",
+    ),
+    "ES": (
+        "",
+        "Alb Arr Bel Coll Esp Gar Llor Mart Nav Ols Ped Quer Rib Sab Tor Urr Vil Zam",
+        "ez és o a era ado illa ueta ós ell",
+    ),
+    "US": (
+        "",
+        "Ander Christ Eric Han Johan Lar Nil Peter Sven Ols Carl Gus Hal Niel Jen Berg Lind",
+        "son sen strom berg quist",
+    ),
+}
+ALT_NICKNAMES: dict[str, tuple[str, ...]] = {
+    "Hans-Peter": ("Hansi",), "Karl-Heinz": ("Kalle",), "Wilhelm": ("Willi",),
+    "Gerhard": ("Gerd",), "Konrad": ("Konni",), "Franziska": ("Franzi",),
+    "Magdalena": ("Lena",), "Theresa": ("Resi",), "Jan-Willem": ("Jan",), "Gert-Jan": ("Gert",),
+    "Hendrika": ("Riek",), "Marjolein": ("Marjo",), "Willemijn": ("Wil",),
+    "José Luis": ("Pepe", "Luis"), "Francisco Javier": ("Javi", "Paco"),
+    "María José": ("Majo", "Marijo"), "María del Carmen": ("Mamen", "Maica", "Carmen"),
+    "Juan Carlos": ("Juanca",), "Miguel Ángel": ("Miguel",), "Inmaculada": ("Inma",),
+    "Guadalupe": ("Lupe",), "Remedios": ("Reme",), "Consuelo": ("Chelo",),
+    "Michael": ("Mike",), "Christopher": ("Chris",), "Matthew": ("Matt",), "Joshua": ("Josh",),
+    "Abigail": ("Abby",), "Jessica": ("Jess",), "Madison": ("Maddie",), "Isabella": ("Bella",),
+    "Olivia": ("Liv",), "Jesus": ("Chuy",),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class NamePool:
+    """What a name book draws from: lists per country and the shape of their frequencies."""
+
+    male: dict[str, list[str]]
+    female: dict[str, list[str]]
+    top_last: dict[str, list[str]]
+    tail_last: dict[str, list[str]]
+    first_exponent: float  # Zipf exponent of given names (higher: the top names dominate)
+    last_exponent: float  # Zipf exponent of the frequent surnames
+    top_last_share: float  # share of surnames drawn from the frequent list
+    # country -> (share of people with two surnames, the joiner between them)
+    double_surname: dict[str, tuple[float, str]]
+    nicknames: dict[str, tuple[str, ...]]
+
+
+def _alt_tail(country: str) -> list[str]:
+    prefixes, roots, ends = _ALT_TAIL_PARTS[country]
+    if country == "NL":
+        return [f"{p} {r}" for p, r in itertools.product(prefixes.split("|"), roots.split())]
+    return [r + e for r, e in itertools.product(roots.split(), ends.split())]
+
+
+def _default_pool() -> NamePool:
+    countries = tuple(TOP_LAST)
+    return NamePool(
+        male={cc: first_names(cc, "M") for cc in countries},
+        female={cc: first_names(cc, "F") for cc in countries},
+        top_last={cc: top_surnames(cc) for cc in countries},
+        tail_last={cc: tail_surnames(cc) for cc in countries},
+        first_exponent=0.7,
+        last_exponent=0.5,
+        top_last_share=TOP_LAST_SHARE,
+        double_surname={"ES": (0.6, " ")},
+        nicknames=NICKNAMES,
+    )
+
+
+def _alt_pool() -> NamePool:
+    base = _default_pool()
+    return NamePool(
+        male={**base.male, **{cc: v.split("|") for cc, v in ALT_MALE_FIRST.items()}},
+        female={**base.female, **{cc: v.split("|") for cc, v in ALT_FEMALE_FIRST.items()}},
+        top_last={**base.top_last, **{cc: v.split("|") for cc, v in ALT_TOP_LAST.items()}},
+        tail_last={**base.tail_last, **{cc: _alt_tail(cc) for cc in _ALT_TAIL_PARTS}},
+        first_exponent=1.0,
+        last_exponent=0.8,
+        top_last_share=0.45,
+        double_surname={"ES": (0.95, " "), "DE": (0.08, "-"), "US": (0.03, "-")},
+        nicknames={**NICKNAMES, **ALT_NICKNAMES},
+    )
+
+
+POOLS = {"default": _default_pool, "alt": _alt_pool}

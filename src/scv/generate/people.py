@@ -29,6 +29,7 @@ from .places import (
     draw_postcode,
     draw_street,
 )
+from .profiles import Profile, get_profile
 from .schema import PLACEHOLDER_EMAILS, PLACEHOLDER_PHONES
 
 CHUNK_SIZE = 1000  # persons per chunk; part of the output's identity, so fixed
@@ -166,17 +167,22 @@ def _zipf_cum(n: int, s: float, total: float = 1.0) -> list[float]:
 class _NameBook:
     """Weighted name draws per country (common names really are common)."""
 
-    def __init__(self) -> None:
+    def __init__(self, pool: str = "default") -> None:
+        self.pool = names.POOLS[pool]()
+        self.nicknames = self.pool.nicknames
         self.first: dict[tuple[str, str], tuple[list[str], list[float]]] = {}
         self.top_last: dict[str, tuple[list[str], list[float]]] = {}
         self.tail_last: dict[str, list[str]] = {}
         for cc in COUNTRY_CODES:
             for g in "MF":
-                pool = names.first_names(cc, g)
-                self.first[cc, g] = (pool, _zipf_cum(len(pool), 0.7))
-            top = names.top_surnames(cc)
-            self.top_last[cc] = (top, _zipf_cum(len(top), 0.5))
-            self.tail_last[cc] = names.tail_surnames(cc)
+                given = (self.pool.male if g == "M" else self.pool.female)[cc]
+                self.first[cc, g] = (given, _zipf_cum(len(given), self.pool.first_exponent))
+            top = self.pool.top_last[cc]
+            self.top_last[cc] = (top, _zipf_cum(len(top), self.pool.last_exponent))
+            self.tail_last[cc] = self.pool.tail_last[cc]
+        self.common: frozenset[str] = frozenset(
+            f"{f} {la}" for cc in COUNTRY_CODES for f, la in self.common_names(cc)
+        )
 
     def first_name(self, rng: random.Random, cc: str, gender: str) -> str:
         pool, cum = self.first[cc, gender]
@@ -184,14 +190,15 @@ class _NameBook:
 
     def surname(self, rng: random.Random, cc: str) -> str:
         last = self._one_surname(rng, cc)
-        if cc == "ES" and rng.random() < 0.6:  # Spaniards carry two surnames
+        share, joiner = self.pool.double_surname.get(cc, (0.0, " "))
+        if share and rng.random() < share:  # Spaniards carry two surnames
             second = self._one_surname(rng, cc)
             if second != last and " " not in last + second:  # keep particles whole
-                last = f"{last} {second}"
+                last = f"{last}{joiner}{second}"
         return last
 
     def _one_surname(self, rng: random.Random, cc: str) -> str:
-        if rng.random() < names.TOP_LAST_SHARE:
+        if rng.random() < self.pool.top_last_share:
             pool, cum = self.top_last[cc]
             return rng.choices(pool, cum_weights=cum)[0]
         return rng.choice(self.tail_last[cc])
@@ -203,9 +210,15 @@ class _NameBook:
 
 
 NAME_BOOK = _NameBook()
-COMMON_NAMES: frozenset[str] = frozenset(
-    f"{f} {la}" for cc in COUNTRY_CODES for f, la in NAME_BOOK.common_names(cc)
-)
+COMMON_NAMES: frozenset[str] = NAME_BOOK.common
+_BOOKS: dict[str, _NameBook] = {"default": NAME_BOOK}
+
+
+def name_book(pool: str) -> _NameBook:
+    """The name book of a pool (names.POOLS), built once per process."""
+    if pool not in _BOOKS:
+        _BOOKS[pool] = _NameBook(pool)
+    return _BOOKS[pool]
 
 
 def _slug(rng: random.Random, text: str) -> str:
@@ -216,7 +229,12 @@ def _slug(rng: random.Random, text: str) -> str:
 class CoreGenerator:
     """Draws people chunk by chunk, sequentially, with globally unique identifiers."""
 
-    def __init__(self, seed: int, persons: int, as_of: date) -> None:
+    def __init__(
+        self, seed: int, persons: int, as_of: date, profile: Profile | str | None = None
+    ) -> None:
+        self.profile = get_profile(profile)
+        self.book = name_book(self.profile.name_pool)
+        self.country_weights = self.profile.country_weights or COUNTRY_WEIGHTS
         self.seed = seed
         self.persons = persons
         self.as_of = as_of
@@ -292,26 +310,26 @@ class CoreGenerator:
     def _person(self, idx: int, cc: str, gender: str | None = None, **known) -> PersonCore:
         rng = self.rng
         gender = gender or rng.choice("MF")
-        first = known.pop("first", None) or NAME_BOOK.first_name(rng, cc, gender)
-        last = known.pop("last", None) or NAME_BOOK.surname(rng, cc)
+        first = known.pop("first", None) or self.book.first_name(rng, cc, gender)
+        last = known.pop("last", None) or self.book.surname(rng, cc)
         birth = known.pop("birth", None) or self._birth()
         address = known.pop("address", None) or self._address(cc)
         p = PersonCore(idx, person_id(idx), cc, gender, first, last, birth, address, **known)
         p.household = self._household
-        if f"{first} {last}" in COMMON_NAMES:
+        if f"{first} {last}" in self.book.common:
             p.common_name = f"{first} {last}"
         return p
 
     def _give_identifiers(self, p: PersonCore, need_email: bool = False) -> None:
         rng = self.rng
-        if not p.only_family_email and (need_email or rng.random() < 0.95):
+        if not p.only_family_email and (need_email or rng.random() < self.profile.email_rate):
             p.email = self._email(p.first, p.last, p.birth, p.country)
             if rng.random() < 0.15:  # changed address book entry: an older email on old records
                 p.old_email = self._email(p.first, p.maiden or p.last, p.birth, p.country)
         for email in (p.email, p.old_email):
             if email:
                 p.email_typos[email] = self._email_typo(email)
-        if rng.random() < 0.92:
+        if rng.random() < self.profile.mobile_rate:
             p.mobile = self._phone(p.country, p.address.city, mobile=True)
         if rng.random() < 0.2:
             p.old_address = self._address(p.country)
@@ -321,7 +339,7 @@ class CoreGenerator:
 
     def _single(self, idx: int, cc: str | None = None, **known) -> PersonCore:
         self._new_household()
-        cc = cc or self.rng.choices(COUNTRY_CODES, weights=COUNTRY_WEIGHTS)[0]
+        cc = cc or self.rng.choices(COUNTRY_CODES, weights=self.country_weights)[0]
         p = self._person(idx, cc, **known)
         self._give_identifiers(p, need_email=known.get("store") is not None)
         return p
@@ -330,14 +348,14 @@ class CoreGenerator:
         """Two adults at one address; kind: plain, family_email, landline, cookie."""
         rng = self.rng
         self._new_household()
-        cc = rng.choices(COUNTRY_CODES, weights=COUNTRY_WEIGHTS)[0]
+        cc = rng.choices(COUNTRY_CODES, weights=self.country_weights)[0]
         a = self._person(idx, cc, "M" if rng.random() < 0.9 else "F")
         b = self._person(idx + 1, cc, "F" if a.gender == "M" else "M", address=a.address)
         while b.first == a.first:
-            b.first = NAME_BOOK.first_name(rng, cc, b.gender)
+            b.first = self.book.first_name(rng, cc, b.gender)
         if rng.random() < 0.55 and b.last != a.last:  # married: b took a's surname
             b.maiden, b.last = b.last, a.last
-        b.common_name = f"{b.first} {b.last}" if f"{b.first} {b.last}" in COMMON_NAMES else None
+        b.common_name = f"{b.first} {b.last}" if f"{b.first} {b.last}" in self.book.common else None
         if kind == "family_email":
             shared = self._email("family", a.last, a.birth, cc, prefix=self._family_local(a, b))
             for p in (a, b):
@@ -348,7 +366,7 @@ class CoreGenerator:
         if kind == "family_email":
             a.email_typos[a.family_email] = self._email_typo(a.family_email)
             b.email_typos[b.family_email] = a.email_typos[a.family_email]
-        if kind in ("landline", "cookie") or rng.random() < 0.3:
+        if kind in ("landline", "cookie") or rng.random() < self.profile.couple_extra_landline_rate:
             landline = self._phone(cc, a.address.city, mobile=False)
             a.landline = b.landline = landline
             a.shares_landline = b.shares_landline = kind == "landline" or rng.random() < 0.5
@@ -356,20 +374,34 @@ class CoreGenerator:
         return [a, b]
 
     def _family_local(self, a: PersonCore, b: PersonCore) -> str:
+        share = self.profile.opaque_family_email_share
+        if share and self.rng.random() < share:
+            return self._opaque_family_local(a)
         la, fa, fb = (_slug(self.rng, x) for x in (a.last, a.first, b.first))
         return self.rng.choice((f"{la}family", f"the{la}s", f"{fa}and{fb}", f"{fa}.{fb}.{la}"))
+
+    def _opaque_family_local(self, a: PersonCore) -> str:
+        """A household's email that spells no given name (`thesmiths`, `home123`)."""
+        rng = self.rng
+        la = _slug(rng, a.last) or "x"
+        city = _slug(rng, a.address.city.name)
+        return rng.choice((
+            f"the{la}s", f"home{rng.randint(1, 999)}", f"familie.{la}", f"{la}.home",
+            f"casa.{la}", f"{la}{rng.randint(1, 99)}", f"info.{la}", f"{la}clan",
+            f"mail.{la}", f"{la}house", f"ourhome{rng.randint(1, 99)}", f"{city}.{la}",
+        ))  # fmt: skip
 
     def _twins(self, idx: int) -> list[PersonCore]:
         rng = self.rng
         self._new_household()
-        cc = rng.choices(COUNTRY_CODES, weights=COUNTRY_WEIGHTS)[0]
+        cc = rng.choices(COUNTRY_CODES, weights=self.country_weights)[0]
         birth = self.as_of - timedelta(days=int(rng.uniform(19, 45) * 365.25))
         a = self._person(idx, cc, birth=birth)
         b = self._person(idx + 1, cc, rng.choice("MF"), last=a.last, birth=birth,
                          address=a.address)  # fmt: skip
         while b.first == a.first:
-            b.first = NAME_BOOK.first_name(rng, cc, b.gender)
-        b.common_name = f"{b.first} {b.last}" if f"{b.first} {b.last}" in COMMON_NAMES else None
+            b.first = self.book.first_name(rng, cc, b.gender)
+        b.common_name = f"{b.first} {b.last}" if f"{b.first} {b.last}" in self.book.common else None
         for p in (a, b):
             p.twin = True
             self._give_identifiers(p)
@@ -378,6 +410,101 @@ class CoreGenerator:
             a.shares_landline = b.shares_landline = True
         return [a, b]
 
+    def _family(self, idx: int) -> list[PersonCore]:
+        """Three to eight adults at one address: parents and grown-up children, a single
+        parent, three generations, or adult siblings (with a partner). They share the address
+        and, at the profile's rates, one landline and one family email."""
+        rng, prof = self.rng, self.profile
+        self._new_household()
+        size = rng.choice(prof.family_size)
+        cc = rng.choices(COUNTRY_CODES, weights=self.country_weights)[0]
+        address = self._address(cc)
+        members: list[PersonCore] = []
+
+        def born(age: float) -> date:
+            return self.as_of - timedelta(days=int(max(18.3, age) * 365.25))
+
+        def add(age: float, gender: str | None = None, last: str | None = None) -> PersonCore:
+            p = self._person(idx + len(members), cc, gender or rng.choice("MF"), birth=born(age),
+                             last=last, address=address)  # fmt: skip
+            while any(q.first == p.first for q in members):
+                p.first = self.book.first_name(rng, cc, p.gender)
+            members.append(p)
+            return p
+
+        def partner(of: PersonCore, age: float) -> PersonCore:
+            q = add(age, "F" if of.gender == "M" else "M")
+            if cc != "ES" and rng.random() < 0.7:  # married and took the surname
+                q.maiden, q.last = q.last, of.last
+            return q
+
+        def children(father: PersonCore, mother: PersonCore | None, count: int) -> None:
+            youngest = (mother or father).birth
+            top = (self.as_of - youngest).days / 365.25 - 19
+            last = father.last
+            if cc == "ES" and mother is not None:  # paternal then maternal first surname
+                fa, mo = father.last.split(" "), (mother.maiden or mother.last).split(" ")
+                if len(fa) == 2 and len(mo) == 2 and fa[0][0].isupper() and mo[0][0].isupper():
+                    last = f"{fa[0]} {mo[0]}"
+            kids = [add(rng.uniform(18.3, max(18.4, top)), last=last) for _ in range(count)]
+            if len(kids) >= 2 and prof.family_twins_rate and rng.random() < prof.family_twins_rate:
+                a, b = kids[0], kids[1]
+                b.birth = a.birth
+                a.twin = b.twin = True
+
+        kind = rng.choices(("parents", "single_parent", "generations", "siblings"),
+                           weights=(45, 15, 25, 15))[0]  # fmt: skip
+        if kind == "parents":
+            father = add(rng.uniform(42, 70), "M")
+            mother = partner(father, (self.as_of - father.birth).days / 365.25 + rng.uniform(-6, 2))
+            children(father, mother, size - 2)
+        elif kind == "single_parent":
+            parent = add(rng.uniform(40, 70))
+            children(parent, None, size - 1)
+        elif kind == "generations":
+            grand = add(rng.uniform(70, 92), "M")
+            if size >= 5:
+                partner(grand, (self.as_of - grand.birth).days / 365.25 - rng.uniform(0, 5))
+            age = (self.as_of - grand.birth).days / 365.25 - rng.uniform(22, 34)
+            heir = add(age, "M" if rng.random() < 0.6 else "F", last=grand.last)
+            other = partner(heir, age + rng.uniform(-4, 4))
+            father, mother = (heir, other) if heir.gender == "M" else (other, heir)
+            if heir.gender == "F" and cc != "ES" and rng.random() < 0.6:
+                heir.maiden, heir.last = heir.last, other.last  # she took her husband's name
+            children(father, mother, size - len(members))
+        else:
+            base = rng.uniform(20, 40)
+            first = add(base)
+            for _ in range(size - 1 - (size >= 4)):
+                add(base + rng.uniform(-8, 8), last=first.last)
+            if size >= 4:
+                partner(rng.choice(members), base + rng.uniform(-5, 5))
+        for p in members:
+            p.common_name = f"{p.first} {p.last}" if f"{p.first} {p.last}" in self.book.common \
+                else None  # fmt: skip
+
+        users: list[PersonCore] = []
+        if rng.random() < prof.family_email_rate:
+            users = [p for p in members if rng.random() < 0.75]
+            if len(users) < 2:
+                users = rng.sample(members, 2)
+            a, b = rng.sample(users, 2)
+            shared = self._email("family", a.last, a.birth, cc, prefix=self._family_local(a, b))
+            for p in users:
+                p.family_email = shared
+                p.only_family_email = rng.random() < prof.only_family_email_rate
+        for p in members:
+            self._give_identifiers(p)
+        if users:
+            misspelt = self._email_typo(users[0].family_email)
+            for p in users:
+                p.email_typos[p.family_email] = misspelt
+        if rng.random() < prof.family_landline_rate:
+            landline = self._phone(cc, address.city, mobile=False)
+            for p in members:
+                p.landline, p.shares_landline = landline, True
+        return members
+
     # --- chunks ------------------------------------------------------------
 
     def build_world(self) -> World:
@@ -385,7 +512,7 @@ class CoreGenerator:
         rng = random.Random(f"{self.seed}:stores")
         count = n_stores(self.persons)
         countries = list(COUNTRY_CODES) + rng.choices(
-            COUNTRY_CODES, weights=COUNTRY_WEIGHTS, k=count - len(COUNTRY_CODES)
+            COUNTRY_CODES, weights=self.country_weights, k=count - len(COUNTRY_CODES)
         )
         self._staff: list[PersonCore] = []
         stores = []
@@ -409,18 +536,25 @@ class CoreGenerator:
         def quota(rate: float, minimum: int) -> int:
             return max(minimum, round(rate * size))
 
+        prof = self.profile
         plan = (
-            ["twins"] * quota(0.01, 2)
-            + ["family_email"] * quota(0.01, 2)
-            + ["landline"] * quota(0.01, 2)
-            + ["cookie"] * quota(0.004, 1)
-            + ["plain"] * quota(0.08, 1)
+            ["twins"] * quota(prof.twins_rate, 2)
+            + ["family_email"] * quota(prof.family_email_couple_rate, 2)
+            + ["landline"] * quota(prof.landline_couple_rate, 2)
+            + ["cookie"] * quota(prof.cookie_couple_rate, 1)
+            + ["plain"] * quota(prof.plain_couple_rate, 1)
+            + ["family"] * quota(prof.family_rate, 0)
         )
         rng.shuffle(plan)
         for kind in plan:
-            if idx + 2 > end:
-                break
-            group = self._twins(idx) if kind == "twins" else self._couple(idx, kind)
+            if idx + (max(prof.family_size) if kind == "family" else 2) > end:
+                continue  # households never span chunks
+            if kind == "family":
+                group = self._family(idx)
+            elif kind == "twins":
+                group = self._twins(idx)
+            else:
+                group = self._couple(idx, kind)
             people.extend(group)
             idx += len(group)
         # Strangers who share one very common name (and nothing else).
@@ -428,8 +562,8 @@ class CoreGenerator:
             if idx + 3 > end:
                 break
             cc = rng.choice(COUNTRY_CODES)
-            first, last = rng.choice(NAME_BOOK.common_names(cc)[:4])
-            gender = "M" if first in names.first_names(cc, "M") else "F"
+            first, last = rng.choice(self.book.common_names(cc)[:4])
+            gender = "M" if first in self.book.first[cc, "M"][0] else "F"
             for _ in range(3):
                 people.append(self._single(idx, cc, gender=gender, first=first, last=last))
                 idx += 1

@@ -19,7 +19,8 @@ from .corrupt import Corruptor
 from .emit import ChunkEmitter
 from .fx import load_rates
 from .people import CHUNK_SIZE, CoreGenerator, PersonCore, World
-from .schema import TABLE_COLUMNS, TABLES, TRAP_TYPES
+from .profiles import Profile, get_profile
+from .schema import HOUSEHOLD_TRAP_TYPES, TABLE_COLUMNS, TABLES, TRAP_TYPES
 from .truth import LOCAL_TRAPS, assign_keys, derive
 
 DEFAULT_AS_OF = date(2026, 6, 30)
@@ -60,9 +61,10 @@ def build_chunk(
     world: World,
     as_of: date,
     rates: dict[str, Decimal],
+    profile: Profile,
 ) -> ChunkOutput:
     """Everything one chunk contributes, rendered to CSV text (runs in a worker)."""
-    emitter = ChunkEmitter(seed, index, people, world, as_of)
+    emitter = ChunkEmitter(seed, index, people, world, as_of, profile)
     emitter.emit()
     bad_rows = Corruptor(emitter, seed).run()
     assign_keys(emitter, random.Random(f"{seed}:{index}:order"))
@@ -138,15 +140,19 @@ def generate(
     as_of: date = DEFAULT_AS_OF,
     workers: int | None = None,
     log=None,
+    profile: Profile | str | None = None,
 ) -> dict:
-    """Write out/raw/*.csv and out/truth/* for `persons` people; return the manifest."""
+    """Write out/raw/*.csv and out/truth/* for `persons` people; return the manifest.
+
+    `profile` is a profiles.PROFILES name or a Profile (default: `default`)."""
+    profile = get_profile(profile)
     if persons < 50:
         raise ValueError("persons must be at least 50 (stores and traps need people)")
     out = Path(out)
     (out / "raw").mkdir(parents=True, exist_ok=True)
     (out / "truth").mkdir(parents=True, exist_ok=True)
     rates = load_rates()
-    core = CoreGenerator(seed, persons, as_of)
+    core = CoreGenerator(seed, persons, as_of, profile)
     world = core.build_world()
     chunks = math.ceil(persons / CHUNK_SIZE)
     handles = {}
@@ -185,7 +191,7 @@ def generate(
     try:
         if n_workers == 0:
             for index in range(chunks):
-                consume(build_chunk(seed, index, core.chunk(index), world, as_of, rates))
+                consume(build_chunk(seed, index, core.chunk(index), world, as_of, rates, profile))
                 if log:
                     log(index + 1, chunks)
         else:
@@ -194,7 +200,7 @@ def generate(
             with context.Pool(n_workers) as pool:
                 pending: deque = deque()
                 for index in range(chunks):
-                    args = (seed, index, core.chunk(index), world, as_of, rates)
+                    args = (seed, index, core.chunk(index), world, as_of, rates, profile)
                     pending.append(pool.apply_async(build_chunk, args))
                     # Bounded look-ahead keeps memory flat however many chunks there are.
                     while len(pending) > 2 * n_workers:
@@ -209,6 +215,7 @@ def generate(
         for handle in handles.values():
             handle.close()
 
+    trap_types = TRAP_TYPES + (HOUSEHOLD_TRAP_TYPES if profile.household_traps else ())
     manifest = {
         "seed": seed,
         "persons": persons,
@@ -218,8 +225,8 @@ def generate(
         "generator": "scv.generate",
         "chunk_size": CHUNK_SIZE,
         "row_counts": dict(raw_rows),
-        "trap_counts": {t: traps.pairs.get(t, 0) for t in TRAP_TYPES},
-        "trap_groups": {t: traps.groups.get(t, 0) for t in TRAP_TYPES},
+        "trap_counts": {t: traps.pairs.get(t, 0) for t in trap_types},
+        "trap_groups": {t: traps.groups.get(t, 0) for t in trap_types},
         "bad_row_counts": dict(sorted(bad_rows.items())),
         "truth_counts": {
             "persons": truth_rows["persons"],
@@ -228,6 +235,8 @@ def generate(
             "trap_pairs": sum(traps.pairs.values()),
         },
         "stores": len(world.stores),
+        "profile": profile.name,
+        "profile_parameters": profile.parameters(),
     }
     with (out / "truth" / "manifest.json").open("w", encoding="utf-8", newline="\n") as handle:
         json.dump(manifest, handle, indent=2, sort_keys=False)

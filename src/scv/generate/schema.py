@@ -69,6 +69,11 @@ TRAP_TYPES: tuple[str, ...] = (
     "shared_cookie", "placeholder_email", "placeholder_phone", "employee_email", "house_card",
 )  # fmt: skip
 
+# Written by profiles with `household_traps` (every profile but `default`, whose truth stays
+# as it was): records of two members of one household (same address, often the same
+# surname), and a record giving a household member's birth date with that member's records.
+HOUSEHOLD_TRAP_TYPES: tuple[str, ...] = ("same_household", "copied_birth_date")
+
 BAD_ROW_KINDS: tuple[str, ...] = (
     "malformed_date", "exact_duplicate", "repeated_key", "non_numeric_amount",
     "unknown_order_status", "unknown_consent_value", "dated_after_as_of",

@@ -31,7 +31,10 @@ GRANTED_OPT_INS = frozenset(("Y", "yes", "1", "x"))
 DENIED_OPT_INS = frozenset(("N", "no", "0"))
 CENT = Decimal("0.01")
 # Trap groups that live inside one household (hence one chunk).
-LOCAL_TRAPS = frozenset(("twins", "shared_family_email", "shared_family_landline", "shared_cookie"))
+LOCAL_TRAPS = frozenset((
+    "twins", "shared_family_email", "shared_family_landline", "shared_cookie", "same_household",
+    "copied_birth_date",
+))  # fmt: skip
 
 
 @dataclass
@@ -275,6 +278,7 @@ def _rfm(em, unique, attributed, listed, rates) -> list[list[str]]:
 def _trap_members(em, unique, attributed) -> list[tuple[str, str, str, str]]:
     """(group, table, key, person_id) for every record that belongs to a trap group."""
     employee_email = {s.employee_email: i for i, s in enumerate(em.world.stores)}
+    household_traps = em.profile.household_traps
     members = []
     named: set[int] = set()
     for table in ("crm_contacts", "shop_customers", "loyalty_members", "shop_orders",
@@ -293,6 +297,8 @@ def _trap_members(em, unique, attributed) -> list[tuple[str, str, str, str]]:
                 groups.append(f"shared_family_landline:{p.household}")
             if p.shared_cookie and table == "shop_customers":
                 groups.append(f"shared_cookie:{p.household}")
+            if household_traps and table != "pos_transactions":
+                groups += _household_groups(em, rec, p)
             if p.common_name and person not in named and table != "pos_transactions":
                 named.add(person)
                 groups.append(f"same_common_name:{p.common_name}")
@@ -303,3 +309,18 @@ def _trap_members(em, unique, attributed) -> list[tuple[str, str, str, str]]:
             for group in dict.fromkeys(groups):
                 members.append((group, table, rec.key, p.person_id))
     return members
+
+
+def _household_groups(em: ChunkEmitter, rec: Rec, p) -> list[str]:
+    """same_household: any record of a member of a household of two or more.
+    copied_birth_date:<household>:<member>: a record giving that member's birth date, whether
+    it is the member's own record (showing it) or another member's (a copy)."""
+    groups = []
+    if len(em.households[p.household]) > 1:
+        groups.append(f"same_household:{p.household}")
+        copied_from = rec.meta.get("birth_of") if rec.meta else None
+        if copied_from is not None:
+            groups.append(f"copied_birth_date:{p.household}:{copied_from}")
+        elif "birth_date" in rec.exposes:
+            groups.append(f"copied_birth_date:{p.household}:{p.idx}")
+    return groups
