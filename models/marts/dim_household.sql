@@ -70,7 +70,7 @@ households as (
         combined.member_count,
         combined.frequency,
         round(cast(combined.monetary as {{ dbt.type_numeric() }}), 2) as monetary,
-        {{ dbt.datediff('combined.last_purchase_date', as_of_date(), 'day') }} as recency_days
+        {{ dbt.datediff("combined.last_purchase_date", as_of_date(), "day") }} as recency_days  -- macro expansion -- noqa: LT05
     from combined
     inner join ranked as addressed
         on combined.household_id = addressed.household_id and addressed.member_rank = 1

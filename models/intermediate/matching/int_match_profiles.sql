@@ -3,8 +3,9 @@
     whether its phone is a mobile, and whether its email or phone is a
     household's: an agreeing household value does not say which family member
     a record is. A value is a household's when the person records carrying it
-    go by two or more given names (initials aside): whoever the data comes from,
-    that is what a family email or a landline looks like. An email whose local
+    go by two given names that are not one name (not a typo, a nickname or a
+    word of the other; initials aside): whoever the data comes from, that is
+    what a family email or a landline looks like. An email whose local
     part names a household (int_email_local_parts_read) is one too.
 -#}
 with
@@ -15,27 +16,61 @@ profile_records as (
 
 ),
 
+-- The distinct given names each email and phone goes by (initials aside).
+value_names as (
+
+    select distinct
+        'email' as value_type,
+        email_match_key as value_key,
+        first_name_canonical as given_name
+    from profile_records
+    where email_match_key is not null and length(first_name_canonical) > 1
+    union all
+    select distinct
+        'phone' as value_type,
+        phone_national_number as value_key,
+        first_name_canonical as given_name
+    from profile_records
+    where phone_national_number is not null and length(first_name_canonical) > 1
+
+),
+
+-- Values whose records go by two names that are not one name (a typo, a word of a double
+-- given name: 'jose' and 'jose luis' are one person's).
+household_values as (
+
+    select distinct
+        left_names.value_type,
+        left_names.value_key
+    from value_names as left_names
+    inner join value_names as right_names
+        on
+            left_names.value_type = right_names.value_type
+            and left_names.value_key = right_names.value_key
+            and left_names.given_name < right_names.given_name
+    where
+        not coalesce({{ names_agree('left_names.given_name', 'right_names.given_name') }}, false)
+        and not {{ first_names_mistyped('left_names.given_name', 'right_names.given_name') }}
+
+),
+
 household_emails as (
 
     select identifier_value as email_match_key
     from {{ ref('int_email_local_parts_read') }}
     where household_email_reason is not null
     union
-    select email_match_key
-    from profile_records
-    where email_match_key is not null and length(first_name_canonical) > 1
-    group by email_match_key
-    having count(distinct first_name_canonical) > 1
+    select value_key as email_match_key
+    from household_values
+    where value_type = 'email'
 
 ),
 
 household_phones as (
 
-    select phone_national_number
-    from profile_records
-    where phone_national_number is not null and length(first_name_canonical) > 1
-    group by phone_national_number
-    having count(distinct first_name_canonical) > 1
+    select value_key as phone_national_number
+    from household_values
+    where value_type = 'phone'
 
 ),
 
