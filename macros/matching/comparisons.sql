@@ -8,6 +8,9 @@
     are the two profiles of a pair. `tf` names the column whose term frequency
     adjusts the exact level's weight (common names weigh less than rare ones).
 
+    A street a typo apart is the same address only with the same house number (the
+    digits of both lines agree): `corso mazzini, 4` and `corso mazzini, 77` are two homes.
+
     Email and phone agreement are split by whose value it is: a value the records of
     two or more given names carry (a family's email, a landline) is a household's
     (int_match_profiles), and agreeing on it is a separate, weaker level than agreeing
@@ -99,7 +102,10 @@
             'tf': none,
             'levels': [
                 exact_level('exact', 'street_normalised'),
-                jaro_winkler_level('similar', 'street_normalised', var('matching_street_similar_threshold')),
+                custom_level('similar', 'Jaro-Winkler >= ' ~ var('matching_street_similar_threshold') ~ ', the same house number',
+                    jaro_winkler_condition('street_normalised', var('matching_street_similar_threshold'))
+                    ~ ' and ' ~ regexp_replace_all('l.street_normalised', '[^0-9]', '')
+                    ~ ' = ' ~ regexp_replace_all('r.street_normalised', '[^0-9]', '')),
             ],
         },
     ]) }}

@@ -6,8 +6,8 @@
     with an initial or no first name takes the one given name its own email
     starts or spells out ('S. Ehrhuber' at sebastian859@ is Sebastian), so that
     a family member's initial on a shared line is not read as anyone's. A garbled
-    first name ('keivn', too rare to be a name) takes the one given name the
-    other records at its personal email and mobile go by.
+    first name ('keivn', too rare to be a name, within two edits of it) takes the
+    one given name the other records at its personal email and mobile go by.
 -#}
 with
 
@@ -222,13 +222,10 @@ canonical_names_from_contacts as (
         and coalesce(first_names.last_name_record_count, 0) < {{ var('identity_given_name_min_records') }}
         and contact_names.first_name_canonical
         <> coalesce(first_names.first_name_canonical, completed.first_name_normalised)
-        -- A rare spelling read as a misspelling of another name ('lda' as Lea) is the contacts'
-        -- name where it is near that too ('lda' at linda.s@, where Linda lives).
-        and (
-            coalesce(first_names.first_name_canonical, completed.first_name_normalised)
-            = completed.first_name_normalised
-            or {{ levenshtein('completed.first_name_normalised', 'contact_names.first_name_canonical') }} <= 2
-        )
+        -- Only a spelling within two edits of the contacts' name is that name garbled ('lda' at
+        -- linda.s@, where Linda lives): a rare name far from it ('simone' on the family's
+        -- casa.rinato@, where Anna also writes) is another person, whatever the data's name pool.
+        and {{ levenshtein('completed.first_name_normalised', 'contact_names.first_name_canonical') }} <= 2
 
 ),
 
