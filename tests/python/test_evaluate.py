@@ -225,6 +225,25 @@ def test_correctly_resolved_definition():
     assert pd.isna(persons.loc["G", "customer_id"])
 
 
+def test_main_customer_is_the_one_holding_most_records_that_describe_the_person():
+    """Five till receipts of a card nothing ties to B do not outvote B's two contacts."""
+    truth = pd.concat(
+        [
+            records({"b1": "B", "b2": "B"}),
+            records({f"t{i}": "B" for i in range(5)}, table="pos_transactions"),
+        ]
+    )
+    predicted = pd.concat(
+        [
+            crosswalk({"b1": "c1", "b2": "c1"}),
+            crosswalk({f"t{i}": "card" for i in range(5)}, table="pos_transactions"),
+        ]
+    )
+    persons = resolve_persons(predicted, truth).set_index("person_id")
+    assert persons.loc["B", "customer_id"] == "c1"
+    assert not persons.loc["B", "is_correctly_resolved"]
+
+
 def test_majority_customer_tie_goes_to_smallest_id():
     persons = resolve_persons(crosswalk({"b1": "c9", "b2": "c10"}), records({"b1": "B", "b2": "B"}))
     assert persons.set_index("person_id").loc["B", "customer_id"] == "c10"
@@ -485,6 +504,26 @@ def test_erasure_checks_every_customer_holding_the_erased_persons_records():
     assert result["dim_customer"]["customers_not_flagged_erased"] == 0
     assert result["dim_customer"]["persons_failing"] == 1
     assert erased_identifiers(persons) == ["+34600000009", "ana@example.com"]
+
+
+def test_a_card_customer_of_an_erased_person_fails_only_the_strict_count():
+    """E's till receipts form a card customer nothing ties to E: not flagged, no personal data."""
+    persons = pd.DataFrame([person_row("E", is_erased="true")])
+    truth = pd.concat([records({"e1": "E"}), records({"t1": "E"}, table="pos_transactions")])
+    predicted = pd.concat(
+        [crosswalk({"e1": "c1"}), crosswalk({"t1": "card"}, table="pos_transactions")]
+    )
+    dim = pd.DataFrame(
+        {"customer_id": ["c1", "card"], "first_name": [None, None], "is_erased": [True, False]}
+    )
+    figures = erasure_metrics(persons, dim, predicted, truth)["dim_customer"]
+    assert figures["persons_failing"] == 1
+    assert figures["customers_without_describing_records_not_flagged"] == 1
+    assert figures["persons_failing_through_describing_records"] == 0
+    # With a name on it, the card customer fails both counts.
+    dim.loc[1, "first_name"] = "Eve"
+    figures = erasure_metrics(persons, dim, predicted, truth)["dim_customer"]
+    assert figures["persons_failing_through_describing_records"] == 1
 
 
 def build_warehouse(path: Path, *, leak: bool) -> None:

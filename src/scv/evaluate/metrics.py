@@ -82,6 +82,17 @@ def _f1(precision: float, recall: float) -> float:
 # --------------------------------------------------------------------------- identity
 
 
+# Tables whose records describe a person (names, contacts, consent, addresses); till receipts
+# and cookies do not.
+DESCRIBING_TABLES = (
+    "crm_contacts",
+    "shop_customers",
+    "shop_orders",
+    "loyalty_members",
+    "support_tickets",
+)
+
+
 def align_records(crosswalk: pd.DataFrame, record_persons: pd.DataFrame) -> pd.DataFrame:
     """Truth records with their predicted customer.
 
@@ -261,11 +272,12 @@ def resolve_persons(
 
     Returns one row per (non-empty) person: ``person_id``, ``record_count``,
     ``customer_count`` (distinct non-NULL customer_ids of its records),
-    ``customer_id`` (the customer holding most of its records, ties to the smallest
-    id; NULL when none) and ``is_correctly_resolved``: its non-NULL customer_ids are
-    exactly one customer, and that customer holds no record of another person (a
-    truth record without a person counts as another person). ``aligned`` is
-    :func:`align_records` of the same inputs, when already computed.
+    ``customer_id`` (the customer holding most of its records that describe a person,
+    DESCRIBING_TABLES, then most records, ties to the smallest id; NULL when none) and
+    ``is_correctly_resolved``: its non-NULL customer_ids are exactly one customer, and
+    that customer holds no record of another person (a truth record without a person
+    counts as another person). ``aligned`` is :func:`align_records` of the same inputs,
+    when already computed.
     """
     if aligned is None:
         aligned = align_records(crosswalk, record_persons)
@@ -276,12 +288,19 @@ def resolve_persons(
     person_assigned = assigned[assigned["person_id"].notna()]
     record_count = persons.groupby("person_id").size().rename("record_count")
     customer_count = person_assigned.groupby("person_id")["customer_id"].nunique()
+    # The main customer holds most of the person's records that describe a person (not till
+    # receipts or cookies, which carry no name, consent or address), then most records.
     held = (
-        person_assigned.groupby(["person_id", "customer_id"])
-        .size()
-        .rename("held")
+        person_assigned.assign(
+            described=person_assigned["source_table"].isin(DESCRIBING_TABLES).astype(int)
+        )
+        .groupby(["person_id", "customer_id"])
+        .agg(held_described=("described", "sum"), held=("described", "size"))
         .reset_index()
-        .sort_values(["person_id", "held", "customer_id"], ascending=[True, False, True])
+        .sort_values(
+            ["person_id", "held_described", "held", "customer_id"],
+            ascending=[True, False, False, True],
+        )
         .drop_duplicates("person_id")
         .set_index("person_id")["customer_id"]
     )
@@ -646,6 +665,9 @@ def erasure_metrics(
     Stricter than checking the mapped customer only: a split person leaves no copy
     of their data behind in a second customer either. A customer passes when its
     dim_customer row has is_erased true and every personal column NULL.
+    ``persons_failing_through_describing_records`` leaves out customers holding only the
+    person's till receipts or cookies with no personal data (a payment card nothing ties to
+    them: there is nothing of theirs to erase); ``persons_failing`` counts them too.
     """
     erased_ids = erased_person_ids(persons)
     if aligned is None:
@@ -678,12 +700,28 @@ def erasure_metrics(
         else np.zeros(len(rows), dtype=bool)
     )
     failing = customers[~in_dim | ~flagged | has_personal_data]
+    # A customer holding only the person's till receipts or cookies (a payment card nothing
+    # ties to them) has nothing of theirs to erase: counted, and failing only with personal data.
+    describing = aligned[
+        aligned["person_id"].isin(erased_ids)
+        & aligned["customer_id"].notna()
+        & aligned["source_table"].isin(DESCRIBING_TABLES)
+    ]["customer_id"].unique()
+    described = customers.isin(describing)
+    failing_described = customers[(~in_dim | ~flagged | has_personal_data) & described]
+    failing_described = failing_described.union(customers[has_personal_data])
     result["dim_customer"] = {
         "customers_missing": int((~in_dim).sum()),
         "customers_not_flagged_erased": int((in_dim & ~flagged).sum()),
         "customers_with_personal_data": int((in_dim & has_personal_data).sum()),
+        "customers_without_describing_records_not_flagged": int(
+            (in_dim & ~flagged & ~described).sum()
+        ),
         "persons_failing": int(
             holdings[holdings["customer_id"].isin(failing)]["person_id"].nunique()
+        ),
+        "persons_failing_through_describing_records": int(
+            holdings[holdings["customer_id"].isin(failing_described)]["person_id"].nunique()
         ),
         "personal_columns_checked": personal,
     }
