@@ -75,7 +75,7 @@
     name agree through their canonical form (int_first_names_profiled: 'stwwven' is
     steven); 'karin' and 'martin', 'maxime' and 'marie' do not.
 -#}
-{% macro names_agree(left_name, right_name, left_canonical=none, right_canonical=none) -%}
+{% macro names_agree(left_name, right_name, left_canonical=none, right_canonical=none, left_forms=none, right_forms=none) -%}
     case
         when {{ left_name }} is null or {{ right_name }} is null then null
         when
@@ -92,7 +92,7 @@
                         and length({{ right_name }}) >= 3
                     )
                 )
-                and not {{ is_gender_variant(left_name, right_name) }}
+                and not {{ is_gender_variant(left_name, right_name, left_forms, right_forms) }}
             )
             or {{ is_word_of(left_name, right_name) }}
             or {{ is_word_of(right_name, left_name) }}
@@ -103,12 +103,12 @@
 
 
 {#- Two canonical first names one edit apart, of three letters or more, not the other sex's form. -#}
-{% macro canonical_names_one_edit_apart(left_name, right_name) -%}
+{% macro canonical_names_one_edit_apart(left_name, right_name, left_forms=none, right_forms=none) -%}
     (
         {{ levenshtein(left_name, right_name) }} <= 1
         and length({{ left_name }}) >= 3
         and length({{ right_name }}) >= 3
-        and not {{ is_gender_variant(left_name, right_name) }}
+        and not {{ is_gender_variant(left_name, right_name, left_forms, right_forms) }}
     )
 {%- endmacro %}
 
@@ -126,7 +126,7 @@
     two forms of one name for different sexes. Different names of one family stay apart
     (`luca` / `laura` is 0.805, `jose` / `rosa` 0.67, `maria` / `adrian` three edits).
 -#}
-{% macro first_names_mistyped(left_name, right_name) -%}
+{% macro first_names_mistyped(left_name, right_name, left_forms=none, right_forms=none) -%}
     (
         (
             (
@@ -139,7 +139,7 @@
                 and {{ levenshtein(left_name, right_name) }} <= 2
             )
         )
-        and not {{ is_gender_variant(left_name, right_name) }}
+        and not {{ is_gender_variant(left_name, right_name, left_forms, right_forms) }}
     )
 {%- endmacro %}
 
@@ -153,19 +153,21 @@
 {% macro first_names_conflict(left, right, tolerate_typos=false, typos_need_compatible_surnames=false) -%}
     {%- set l_first, r_first = left ~ '.first_name_normalised', right ~ '.first_name_normalised' -%}
     {%- set l_last, r_last = left ~ '.last_name_normalised', right ~ '.last_name_normalised' -%}
+    {%- set l_first_forms, r_first_forms = left ~ '.first_name_masculine_forms', right ~ '.first_name_masculine_forms' -%}
+    {%- set l_last_forms, r_last_forms = left ~ '.last_name_masculine_forms', right ~ '.last_name_masculine_forms' -%}
     (
         {{ l_first }} is not null
         and {{ r_first }} is not null
         and not (
-            coalesce({{ names_agree(l_first, r_first, left ~ '.first_name_canonical', right ~ '.first_name_canonical') }}, false)
+            coalesce({{ names_agree(l_first, r_first, left ~ '.first_name_canonical', right ~ '.first_name_canonical', l_first_forms, r_first_forms) }}, false)
             -- Two typos of one name can be far apart ('michwle' and 'micheell'); their canonical
             -- forms ('michele', 'michelle') are one edit apart (not 'johannes' and 'johanna').
-            or coalesce({{ canonical_names_one_edit_apart(left ~ '.first_name_canonical', right ~ '.first_name_canonical') }}, false)
+            or coalesce({{ canonical_names_one_edit_apart(left ~ '.first_name_canonical', right ~ '.first_name_canonical', left ~ '.first_name_canonical_masculine_forms', right ~ '.first_name_canonical_masculine_forms') }}, false)
             {%- if tolerate_typos %}
             or (
-                {{ first_names_mistyped(l_first, r_first) }}
+                {{ first_names_mistyped(l_first, r_first, l_first_forms, r_first_forms) }}
                 {%- if typos_need_compatible_surnames %}
-                and {{ surnames_compatible(l_last, r_last) }}
+                and {{ surnames_compatible(l_last, r_last, l_last_forms, r_last_forms) }}
                 {%- endif %}
             )
             {%- endif %}
@@ -176,12 +178,12 @@
                     or substr({{ l_first }}, 1, 1) = substr({{ right }}.first_name_canonical, 1, 1)
                     or substr({{ left }}.first_name_canonical, 1, 1) = substr({{ r_first }}, 1, 1)
                 )
-                and {{ surnames_compatible(l_last, r_last) }}
+                and {{ surnames_compatible(l_last, r_last, l_last_forms, r_last_forms) }}
             )
             or (
-                coalesce({{ names_agree(l_first, r_last) }} or {{ is_initial_of(r_last, l_first) }}, true)
-                and coalesce({{ names_agree(l_last, r_first) }} or {{ is_initial_of(l_last, r_first) }}, true)
-                and (coalesce({{ names_agree(l_first, r_last) }}, false) or coalesce({{ names_agree(l_last, r_first) }}, false))
+                coalesce({{ names_agree(l_first, r_last, left_forms=l_first_forms, right_forms=r_last_forms) }} or {{ is_initial_of(r_last, l_first) }}, true)
+                and coalesce({{ names_agree(l_last, r_first, left_forms=l_last_forms, right_forms=r_first_forms) }} or {{ is_initial_of(l_last, r_first) }}, true)
+                and (coalesce({{ names_agree(l_first, r_last, left_forms=l_first_forms, right_forms=r_last_forms) }}, false) or coalesce({{ names_agree(l_last, r_first, left_forms=l_last_forms, right_forms=r_first_forms) }}, false))
             )
         )
     )
@@ -237,11 +239,13 @@
 {% macro surnames_conflict_without_first_name(left, right) -%}
     {%- set l_first, r_first = left ~ '.first_name_normalised', right ~ '.first_name_normalised' -%}
     {%- set l_last, r_last = left ~ '.last_name_normalised', right ~ '.last_name_normalised' -%}
+    {%- set l_first_forms, r_first_forms = left ~ '.first_name_masculine_forms', right ~ '.first_name_masculine_forms' -%}
+    {%- set l_last_forms, r_last_forms = left ~ '.last_name_masculine_forms', right ~ '.last_name_masculine_forms' -%}
     (
         ({{ l_first }} is null or {{ r_first }} is null)
-        and not coalesce({{ names_agree(l_last, r_last) }}, true)
-        and not coalesce({{ names_agree(l_last, r_first) }}, false)
-        and not coalesce({{ names_agree(l_first, r_last) }}, false)
+        and not coalesce({{ names_agree(l_last, r_last, left_forms=l_last_forms, right_forms=r_last_forms) }}, true)
+        and not coalesce({{ names_agree(l_last, r_first, left_forms=l_last_forms, right_forms=r_first_forms) }}, false)
+        and not coalesce({{ names_agree(l_first, r_last, left_forms=l_first_forms, right_forms=r_last_forms) }}, false)
     )
 {%- endmacro %}
 
@@ -249,73 +253,86 @@
 {#-
     Two forms of one name for different sexes, close enough to pass for a typo but
     siblings or spouses at one address: Maria / Mario, Giovanni / Giovanna, Simone /
-    Simona (same length, 'a' against 'o', 'i' or 'e'), Christian / Christina, Sander /
-    Sandra, Louis / Louise, Daniel / Danielle, Stephane / Stephanie (not Noemie / Noemiie),
-    Daniel / Daniela (the feminine adds 'a' to a consonant: Claudi / Claudia is a typo),
-    Giuseppe / Giuseppina (the feminine ends in 'ina' on the same stem).
+    Simona, Christian / Christina, Sander / Sandra, Louis / Louise, Daniel / Danielle,
+    Stephane / Stephanie (not Noemie / Noemiie), Daniel / Daniela (not Claudi / Claudia),
+    Giuseppe / Giuseppina. One name is the other's feminine when the other is among its
+    masculine forms (macro masculine_forms), which the unified record carries per name
+    (`<name>_masculine_forms`): pass those columns, and the test is two lookups; without
+    them the forms are computed here.
 -#}
-{% macro is_gender_variant(left_name, right_name) -%}
-    {%- set pairs = [(left_name, right_name), (right_name, left_name)] -%}
-    (
-        (
-            length({{ left_name }}) = length({{ right_name }})
-            and length({{ left_name }}) >= 3
-            and substr({{ left_name }}, 1, length({{ left_name }}) - 1) = substr({{ right_name }}, 1, length({{ right_name }}) - 1)
-            and {{ dbt.right(left_name, '1') }} in ('a', 'o', 'e', 'i')
-            and {{ dbt.right(right_name, '1') }} in ('a', 'o', 'e', 'i')
-            and {{ dbt.right(left_name, '1') }} <> {{ dbt.right(right_name, '1') }}
-            and 'a' in ({{ dbt.right(left_name, '1') }}, {{ dbt.right(right_name, '1') }})
-        )
-        -- Christian / Christina: the last two letters swapped, the feminine ending in 'a'.
-        or (
-            length({{ left_name }}) = length({{ right_name }})
-            and length({{ left_name }}) >= 5
-            and substr({{ left_name }}, 1, length({{ left_name }}) - 2) = substr({{ right_name }}, 1, length({{ right_name }}) - 2)
-            and {{ dbt.right(left_name, '2') }} <> {{ dbt.right(right_name, '2') }}
-            and {{ dbt.right(left_name, '2') }} in ('an', 'na')
-            and {{ dbt.right(right_name, '2') }} in ('an', 'na')
-        )
-        {%- for masculine, feminine in pairs %}
-        -- Sander / Sandra, Peter / Petra, Alexander / Alexandra: 'er' against 'ra' on one stem.
-        or (
-            length({{ masculine }}) = length({{ feminine }})
-            and length({{ masculine }}) >= 5
-            and {{ dbt.right(masculine, '2') }} = 'er'
-            and {{ dbt.right(feminine, '2') }} = 'ra'
-            and substr({{ masculine }}, 1, length({{ masculine }}) - 2) = substr({{ feminine }}, 1, length({{ feminine }}) - 2)
-        )
-        {%- endfor %}
-        {%- for shorter, longer in pairs %}
-        or (
-            {{ longer }} = {{ dbt.concat([shorter, "'a'"]) }}
-            and length({{ shorter }}) >= 3
-            and not {{ is_vowel(dbt.right(shorter, '1')) }}
-        )
-        -- French feminines: Louis / Louise, Daniel / Danielle, Stephane / Stephanie.
-        or (
-            {{ longer }} = {{ dbt.concat([shorter, "'e'"]) }}
-            and length({{ shorter }}) >= 4
-            and not {{ is_vowel(dbt.right(shorter, '1')) }}
-        )
-        or (
-            {{ longer }} = {{ dbt.concat([shorter, "'le'"]) }}
-            and {{ dbt.right(shorter, '1') }} = 'l'
-        )
-        or (
-            {{ longer }} = {{ dbt.concat(['substr(' ~ shorter ~ ', 1, length(' ~ shorter ~ ') - 1)', "'ie'"]) }}
-            and length({{ shorter }}) >= 5
-            and {{ dbt.right(shorter, '1') }} = 'e'
-            -- Noemie / Noemiie is a doubled letter.
-            and {{ dbt.right(shorter, '2') }} <> 'ie'
-        )
-        or (
-            length({{ longer }}) >= length({{ shorter }}) + 2
-            and length({{ shorter }}) >= 4
-            and {{ dbt.right(longer, '3') }} = 'ina'
-            and substr({{ longer }}, 1, length({{ shorter }}) - 1) = substr({{ shorter }}, 1, length({{ shorter }}) - 1)
-        )
-        {%- endfor %}
+{% macro is_gender_variant(left_name, right_name, left_forms=none, right_forms=none) -%}
+    {%- set left_forms = left_forms or masculine_forms(left_name) -%}
+    {%- set right_forms = right_forms or masculine_forms(right_name) -%}
+    coalesce(
+        {{ dbt.position(dbt.concat(["'|'", right_name, "'|'"]), left_forms) }} > 0
+        or {{ dbt.position(dbt.concat(["'|'", left_name, "'|'"]), right_forms) }} > 0
+        or {{ dbt.position(dbt.concat(["'|'", 'substr(' ~ right_name ~ ', 1, length(' ~ right_name ~ ') - 1)', "'*|'"]), left_forms) }} > 0
+        or {{ dbt.position(dbt.concat(["'|'", 'substr(' ~ left_name ~ ', 1, length(' ~ left_name ~ ') - 1)', "'*|'"]), right_forms) }} > 0,
+        false
     )
+{%- endmacro %}
+
+
+{#-
+    The masculine names a name is the feminine form of, as one string '|mario|marie|marii|'
+    (NULL for no name, '|' for none; normalised names hold no '|'):
+    - 'a' for 'o', 'e' or 'i' on one stem of two letters or more (Maria: Mario, Marie, Marii);
+    - 'na' for 'an' and 'ra' for 'er' on a stem of three or more (Christina: Christian,
+      Sandra: Sander);
+    - 'a' or (French) 'e' added to a consonant (Daniela: Daniel; Louise: Louis, a stem of
+      four or more), 'le' to a final 'l' (Danielle: Daniel);
+    - 'ie' for a final 'e' (Stephanie: Stephane; not Noemiie, a doubled 'i');
+    - 'ina' for any last letter on a stem of three letters or more that the feminine's stem
+      starts with, written 'stem*' (Giuseppina: giusepp* for Giuseppe, also gius* for Giusi;
+      Marina: mar* for Mari; Kristina: kris* for Krisi).
+-#}
+{% macro masculine_forms(name) -%}
+    {%- set stem_1 = 'substr(' ~ name ~ ', 1, length(' ~ name ~ ') - 1)' -%}
+    {%- set stem_2 = 'substr(' ~ name ~ ', 1, length(' ~ name ~ ') - 2)' -%}
+    {%- set letter_before_last = 'substr(' ~ name ~ ', length(' ~ name ~ ') - 1, 1)' -%}
+    case
+        when {{ name }} is not null then {{ dbt.concat([
+            "'|'",
+            "case when " ~ dbt.right(name, '1') ~ " = 'a' and length(" ~ name ~ ") >= 3 then "
+                ~ dbt.concat([stem_1, "'o|'", stem_1, "'e|'", stem_1, "'i|'"]) ~ " else '' end",
+            "case when " ~ dbt.right(name, '2') ~ " = 'na' and length(" ~ name ~ ") >= 5 then "
+                ~ dbt.concat([stem_2, "'an|'"]) ~ " else '' end",
+            "case when " ~ dbt.right(name, '2') ~ " = 'ra' and length(" ~ name ~ ") >= 5 then "
+                ~ dbt.concat([stem_2, "'er|'"]) ~ " else '' end",
+            "case when " ~ dbt.right(name, '1') ~ " = 'a' and length(" ~ name ~ ") >= 4 and not "
+                ~ is_vowel(letter_before_last) ~ " then " ~ dbt.concat([stem_1, "'|'"]) ~ " else '' end",
+            "case when " ~ dbt.right(name, '1') ~ " = 'e' and length(" ~ name ~ ") >= 5 and not "
+                ~ is_vowel(letter_before_last) ~ " then " ~ dbt.concat([stem_1, "'|'"]) ~ " else '' end",
+            "case when " ~ dbt.right(name, '3') ~ " = 'lle' then " ~ dbt.concat([stem_2, "'|'"]) ~ " else '' end",
+            "case when " ~ dbt.right(name, '2') ~ " = 'ie' and length(" ~ name ~ ") >= 6 and "
+                ~ "substr(" ~ name ~ ", length(" ~ name ~ ") - 2, 1) <> 'i' then "
+                ~ dbt.concat([stem_2, "'e|'"]) ~ " else '' end",
+            "case when " ~ dbt.right(name, '3') ~ " = 'ina' then " ~ ina_stem_prefixes(name) ~ " else '' end",
+        ]) }}
+    end
+{%- endmacro %}
+
+
+{#-
+    The masculine forms of a relation's first name, canonical first name and last name, as the
+    columns first_name_masculine_forms, first_name_canonical_masculine_forms and
+    last_name_masculine_forms that the name rules (signatures_conflict) read.
+-#}
+{% macro masculine_forms_columns() -%}
+    {{ masculine_forms('first_name_normalised') }} as first_name_masculine_forms,
+    {{ masculine_forms('first_name_canonical') }} as first_name_canonical_masculine_forms,
+    {{ masculine_forms('last_name_normalised') }} as last_name_masculine_forms
+{%- endmacro %}
+
+
+{#- The prefixes of three letters or more of a name without its last three, each as 'prefix*|'. -#}
+{% macro ina_stem_prefixes(name, longest=20) -%}
+    {%- set parts = [] -%}
+    {%- for length in range(3, longest + 1) -%}
+        {%- do parts.append("case when length(" ~ name ~ ") - 3 >= " ~ length ~ " then "
+            ~ dbt.concat(['substr(' ~ name ~ ', 1, ' ~ length ~ ')', "'*|'"]) ~ " else '' end") -%}
+    {%- endfor -%}
+    {{ dbt.concat(parts) }}
 {%- endmacro %}
 
 
@@ -333,11 +350,11 @@
     Last names that do not clearly disagree: either is missing, they agree, or
     they or their first words are similar (a typo, or one of two family names).
 -#}
-{% macro surnames_compatible(left_name, right_name) -%}
+{% macro surnames_compatible(left_name, right_name, left_forms=none, right_forms=none) -%}
     (
         {{ left_name }} is null
         or {{ right_name }} is null
-        or coalesce({{ names_agree(left_name, right_name) }}, false)
+        or coalesce({{ names_agree(left_name, right_name, left_forms=left_forms, right_forms=right_forms) }}, false)
         or {{ jaro_winkler(left_name, right_name) }} >= 0.8
         or {{ jaro_winkler(dbt.split_part(left_name, "' '", 1), dbt.split_part(right_name, "' '", 1)) }} >= 0.85
     )

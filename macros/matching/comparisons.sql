@@ -30,11 +30,11 @@
                 custom_level('nickname', 'nickname or formal name', 'l.first_name_canonical = r.first_name_canonical'),
                 custom_level('similar', 'Jaro-Winkler >= ' ~ similar ~ ' (not a gender variant) or swapped with last name',
                     '(' ~ jaro_winkler_condition('first_name_normalised', similar)
-                    ~ ' and not ' ~ is_gender_variant('l.first_name_normalised', 'r.first_name_normalised') ~ ')'
+                    ~ ' and not ' ~ is_gender_variant('l.first_name_normalised', 'r.first_name_normalised', 'l.first_name_masculine_forms', 'r.first_name_masculine_forms') ~ ')'
                     ~ ' or ' ~ names_swapped()),
                 custom_level('fuzzy', 'Jaro-Winkler >= ' ~ fuzzy ~ ' (not a gender variant) or an initial',
                     '(' ~ jaro_winkler_condition('first_name_normalised', fuzzy)
-                    ~ ' and not ' ~ is_gender_variant('l.first_name_normalised', 'r.first_name_normalised') ~ ')'
+                    ~ ' and not ' ~ is_gender_variant('l.first_name_normalised', 'r.first_name_normalised', 'l.first_name_masculine_forms', 'r.first_name_masculine_forms') ~ ')'
                     ~ ' or ((length(l.first_name_normalised) = 1 or length(r.first_name_normalised) = 1)'
                     ~ ' and substr(l.first_name_normalised, 1, 1) = substr(r.first_name_normalised, 1, 1))'),
             ],

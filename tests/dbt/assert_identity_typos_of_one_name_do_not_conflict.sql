@@ -1,11 +1,15 @@
 -- Macro first_names_conflict: two typos of one name ('michwle', 'micheell') are far apart, but
 -- their canonical forms (int_first_names_profiled) are one edit apart: no conflict. 'jan' (a
 -- nickname of Johannes) and 'johanna' are two people: their canonical forms are two edits apart.
+-- The names' masculine forms are given as columns, as the unified record carries them.
 {%- set cases = [
     ('michwle', 'michele', 'micheell', 'michelle', false),
     ('michwle', 'michele', 'michelle', 'michelle', false),
     ('jan', 'johannes', 'johanna', 'johanna', true),
     ('maria', 'maria', 'mario', 'mario', true),
+    ('giuseppina', 'giuseppina', 'giuseppe', 'giuseppe', true),
+    ('sandra', 'sandra', 'sander', 'sander', true),
+    ('noemie', 'noemie', 'noemiie', 'noemiie', false),
 ] %}
 with
 
@@ -32,7 +36,10 @@ left_names as (
         case_number,
         left_name as first_name_normalised,
         left_canonical as first_name_canonical,
-        'van kamp' as last_name_normalised
+        'van kamp' as last_name_normalised,
+        {{ masculine_forms('left_name') }} as first_name_masculine_forms,
+        {{ masculine_forms('left_canonical') }} as first_name_canonical_masculine_forms,
+        {{ masculine_forms("'van kamp'") }} as last_name_masculine_forms
     from cases
 
 ),
@@ -43,7 +50,10 @@ right_names as (
         case_number,
         right_name as first_name_normalised,
         right_canonical as first_name_canonical,
-        'van kamp' as last_name_normalised
+        'van kamp' as last_name_normalised,
+        {{ masculine_forms('right_name') }} as first_name_masculine_forms,
+        {{ masculine_forms('right_canonical') }} as first_name_canonical_masculine_forms,
+        {{ masculine_forms("'van kamp'") }} as last_name_masculine_forms
     from cases
 
 )

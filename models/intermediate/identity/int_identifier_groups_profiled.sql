@@ -24,6 +24,9 @@ records as (
         first_name_normalised,
         first_name_canonical,
         last_name_normalised,
+        first_name_masculine_forms,
+        first_name_canonical_masculine_forms,
+        last_name_masculine_forms,
         birth_date
     from {{ ref('int_source_records_unioned') }}
 
@@ -75,6 +78,9 @@ card_owners as (
         records.first_name_normalised,
         records.first_name_canonical,
         records.last_name_normalised,
+        records.first_name_masculine_forms,
+        records.first_name_canonical_masculine_forms,
+        records.last_name_masculine_forms,
         records.birth_date
     from identifiers
     inner join records

@@ -16,7 +16,7 @@
 with
 
 -- Names in given-name order, so that 'Fonto Maria' and 'Fonto Simone' are Maria and Simone.
-records as (
+records_in_given_order as (
 
     select
         records.record_key,
@@ -36,6 +36,16 @@ records as (
         on records.first_name_normalised = first_names.first_name
     left join {{ ref('int_first_names_profiled') }} as last_names
         on {{ last_word('records.last_name_normalised') }} = last_names.first_name
+
+),
+
+-- The masculine forms of the names as now read (macro is_gender_variant).
+records as (
+
+    select
+        *,
+        {{ masculine_forms_columns() }}
+    from records_in_given_order
 
 ),
 
@@ -91,6 +101,9 @@ memberships as (
         records.first_name_normalised,
         records.first_name_canonical,
         records.last_name_normalised,
+        records.first_name_masculine_forms,
+        records.first_name_canonical_masculine_forms,
+        records.last_name_masculine_forms,
         records.birth_date,
         {{ dbt.concat([
             'identifiers.identifier_key', "'|'",
@@ -123,6 +136,9 @@ group_signatures as (
         first_name_normalised,
         first_name_canonical,
         last_name_normalised,
+        first_name_masculine_forms,
+        first_name_canonical_masculine_forms,
+        last_name_masculine_forms,
         birth_date,
         is_given_first_name
     from usable
@@ -222,6 +238,9 @@ node_signatures as (
         first_name_normalised,
         first_name_canonical,
         last_name_normalised,
+        first_name_masculine_forms,
+        first_name_canonical_masculine_forms,
+        last_name_masculine_forms,
         birth_date
     from group_signatures
     where identifier_key not in (select identifier_key from conflicted_groups)
@@ -238,6 +257,9 @@ attribute_less_reach as (
         node_signatures.first_name_normalised,
         node_signatures.first_name_canonical,
         node_signatures.last_name_normalised,
+        node_signatures.first_name_masculine_forms,
+        node_signatures.first_name_canonical_masculine_forms,
+        node_signatures.last_name_masculine_forms,
         node_signatures.birth_date
     from usable
     inner join node_signatures
@@ -270,6 +292,9 @@ satellite_group_reach as (
         attribute_less_reach.first_name_normalised,
         attribute_less_reach.first_name_canonical,
         attribute_less_reach.last_name_normalised,
+        attribute_less_reach.first_name_masculine_forms,
+        attribute_less_reach.first_name_canonical_masculine_forms,
+        attribute_less_reach.last_name_masculine_forms,
         attribute_less_reach.birth_date
     from usable
     inner join attribute_less_reach

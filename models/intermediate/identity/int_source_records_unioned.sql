@@ -229,7 +229,7 @@ canonical_names_from_contacts as (
 
 ),
 
-final as (
+canonically_named as (
 
     select
         completed.*,
@@ -244,6 +244,17 @@ final as (
         on completed.first_name_normalised = first_names.first_name
     left join canonical_names_from_contacts
         on completed.record_key = canonical_names_from_contacts.record_key
+
+),
+
+-- Each name's masculine forms, computed once here so that the name rules downstream test a
+-- feminine form by lookup (macro is_gender_variant).
+final as (
+
+    select
+        *,
+        {{ masculine_forms_columns() }}
+    from canonically_named
 
 )
 

@@ -48,7 +48,7 @@ scored as (
 ),
 
 -- Names in given-name order, so that 'Barejo Antonio' and 'Barejo Mercedes' are Antonio and Mercedes.
-profiles as (
+profiles_in_given_order as (
 
     select
         profiles.profile_key,
@@ -59,6 +59,16 @@ profiles as (
         on profiles.first_name_normalised = first_names.first_name
     left join {{ ref('int_first_names_profiled') }} as last_names
         on {{ last_word('profiles.last_name_normalised') }} = last_names.first_name
+
+),
+
+-- The masculine forms of the names as now read (macro is_gender_variant).
+profiles as (
+
+    select
+        *,
+        {{ masculine_forms_columns() }}
+    from profiles_in_given_order
 
 ),
 
@@ -210,6 +220,9 @@ neighbours as (
         profiles.first_name_normalised,
         profiles.first_name_canonical,
         profiles.last_name_normalised,
+        profiles.first_name_masculine_forms,
+        profiles.first_name_canonical_masculine_forms,
+        profiles.last_name_masculine_forms,
         profiles.birth_date
     from accepted_ends
     inner join profiles

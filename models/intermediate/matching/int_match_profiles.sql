@@ -22,14 +22,16 @@ value_names as (
     select distinct
         'email' as value_type,
         email_match_key as value_key,
-        first_name_canonical as given_name
+        first_name_canonical as given_name,
+        first_name_canonical_masculine_forms as given_name_masculine_forms
     from profile_records
     where email_match_key is not null and length(first_name_canonical) > 1
     union all
     select distinct
         'phone' as value_type,
         phone_national_number as value_key,
-        first_name_canonical as given_name
+        first_name_canonical as given_name,
+        first_name_canonical_masculine_forms as given_name_masculine_forms
     from profile_records
     where phone_national_number is not null and length(first_name_canonical) > 1
 
@@ -49,8 +51,10 @@ household_values as (
             and left_names.value_key = right_names.value_key
             and left_names.given_name < right_names.given_name
     where
-        not coalesce({{ names_agree('left_names.given_name', 'right_names.given_name') }}, false)
-        and not {{ first_names_mistyped('left_names.given_name', 'right_names.given_name') }}
+        {%- set names = ['left_names.given_name', 'right_names.given_name'] %}
+        {%- set forms = ['left_names.given_name_masculine_forms', 'right_names.given_name_masculine_forms'] %}
+        not coalesce({{ names_agree(names[0], names[1], left_forms=forms[0], right_forms=forms[1]) }}, false)
+        and not {{ first_names_mistyped(names[0], names[1], forms[0], forms[1]) }}
 
 ),
 
@@ -81,6 +85,9 @@ profiles as (
         first_name_normalised,
         first_name_canonical,
         last_name_normalised,
+        first_name_masculine_forms,
+        first_name_canonical_masculine_forms,
+        last_name_masculine_forms,
         birth_date,
         email_match_key,
         phone_national_number,
@@ -95,6 +102,9 @@ profiles as (
         first_name_normalised,
         first_name_canonical,
         last_name_normalised,
+        first_name_masculine_forms,
+        first_name_canonical_masculine_forms,
+        last_name_masculine_forms,
         birth_date,
         email_match_key,
         phone_national_number,

@@ -152,6 +152,9 @@ records as (
         first_name_normalised,
         first_name_canonical,
         last_name_normalised,
+        first_name_masculine_forms,
+        first_name_canonical_masculine_forms,
+        last_name_masculine_forms,
         birth_date
     from {{ ref('int_source_records_unioned') }}
 

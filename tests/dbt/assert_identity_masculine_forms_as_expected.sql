@@ -1,0 +1,42 @@
+-- Macro masculine_forms: the masculine names a name is the feminine form of, and none for a name
+-- that is no feminine form ('mario', 'noemiie', a short 'ana').
+{%- set cases = [
+    ('maria', '|mario|marie|marii|'),
+    ('daniela', '|danielo|daniele|danieli|daniel|'),
+    ('sandra', '|sandro|sandre|sandri|sander|sandr|'),
+    ('christina', '|christino|christine|christini|christian|christin|chr*|chri*|chris*|christ*|'),
+    ('louise', '|louis|'),
+    ('danielle', '|daniell|daniel|'),
+    ('stephanie', '|stephane|'),
+    ('noemiie', '|'),
+    ('giuseppina', '|giuseppino|giuseppine|giuseppini|giuseppian|giuseppin|giu*|gius*|giuse*|giusep*|giusepp*|'),
+    ('mario', '|'),
+    ('ana', '|ano|ane|ani|'),
+] %}
+with
+
+cases as (
+
+    {%- for name, expected in cases %}
+    select
+        '{{ name }}' as given_name,
+        '{{ expected }}' as expected_forms
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+
+),
+
+computed as (
+
+    select
+        given_name,
+        expected_forms,
+        {{ masculine_forms('given_name') }} as computed_forms
+    from cases
+
+)
+
+select * from computed
+where computed_forms is distinct from expected_forms
