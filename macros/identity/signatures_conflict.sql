@@ -215,11 +215,15 @@
 
 {#-
     Two dates one keystroke apart as written (YYYY-MM-DD): one digit wrong, or two
-    adjacent digits typed the other way round (1929 / 1992, 12 / 21). Spelled out by
-    position so that every engine computes it the same (a Damerau-Levenshtein distance
-    of 1 on fixed-width strings).
+    adjacent digits typed the other way round (1929 / 1992, 12 / 21): a Damerau-Levenshtein
+    distance of 1 on fixed-width strings. DuckDB has the function; elsewhere the
+    transposition is spelled out by position, so that every engine computes it the same.
 -#}
 {% macro birth_dates_mistyped(left_date, right_date) -%}
+    {{ return(adapter.dispatch('birth_dates_mistyped', 'single_customer_view')(left_date, right_date)) }}
+{%- endmacro %}
+
+{% macro default__birth_dates_mistyped(left_date, right_date) -%}
     {%- set l = dbt.cast(left_date, dbt.type_string()) -%}
     {%- set r = dbt.cast(right_date, dbt.type_string()) -%}
     (
@@ -233,6 +237,10 @@
         )
         {%- endfor %}
     )
+{%- endmacro %}
+
+{% macro duckdb__birth_dates_mistyped(left_date, right_date) -%}
+    (damerau_levenshtein(cast({{ left_date }} as varchar), cast({{ right_date }} as varchar)) <= 1)
 {%- endmacro %}
 
 
