@@ -68,7 +68,7 @@ customer_values as (
     inner join {{ ref('int_customer_ids_assigned') }} as customer_ids
         on identifiers.record_key = customer_ids.record_key
     where
-        identifiers.identifier_type in ('email', 'phone')
+        {{ identifier_type_has('identifiers.identifier_type', 'is_household_shareable') }}
         and not identifiers.is_blocked
         and customer_ids.customer_id is not null
 

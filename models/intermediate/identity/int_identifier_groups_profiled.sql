@@ -169,17 +169,12 @@ final as (
         coalesce(payment_cards_lent_to_other_people.payment_cards_of_other_people, 0)
             as payment_cards_of_other_people,
         coalesce(loyalty_cards_per_payment_card.distinct_loyalty_cards, 0) as distinct_loyalty_cards,
-        profiled.identifier_type in ('email', 'phone') as is_household_shareable,
+        {{ identifier_type_has('profiled.identifier_type', 'is_household_shareable') }} as is_household_shareable,
         household_email_reasons.household_email_reason,
         case
             when profiled.record_count > {{ var('identity_max_records_per_identifier') }}
                 then 'carried by more than {{ var("identity_max_records_per_identifier") }} records'
-            when profiled.identifier_type = 'email'
-                and profiled.distinct_first_names > {{ var('identity_max_first_names_per_email') }}
-                then 'email used by more than {{ var("identity_max_first_names_per_email") }} first names'
-            when profiled.identifier_type = 'phone'
-                and profiled.distinct_first_names > {{ var('identity_max_first_names_per_phone') }}
-                then 'phone used by more than {{ var("identity_max_first_names_per_phone") }} first names'
+            {{- identifier_first_name_limit_branches('profiled.identifier_type', 'profiled.distinct_first_names') }}
             when profiled.identifier_type = 'loyalty_card_number'
                 and payment_cards_per_loyalty_card.distinct_payment_cards
                 > {{ var('identity_max_payment_cards_per_loyalty_card') }}

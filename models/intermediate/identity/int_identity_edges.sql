@@ -42,7 +42,8 @@ profile_edges as (
         cast(null as {{ dbt.type_string() }}) as identifier_type,
         cast(null as {{ dbt.type_string() }}) as identifier_value,
         true as is_accepted,
-        cast(null as {{ dbt.type_string() }}) as rejection_reason
+        cast(null as {{ dbt.type_string() }}) as rejection_reason,
+        cast(null as {{ dbt.type_string() }}) as rejection_code
     from {{ ref('int_match_profile_records') }} as profile_records
     inner join matched_profiles
         on profile_records.profile_key = matched_profiles.profile_key
@@ -54,7 +55,8 @@ profile_edges as (
         cast(null as {{ dbt.type_string() }}) as identifier_type,
         {{ dbt.cast('match_probability', dbt.type_string()) }} as identifier_value,
         true as is_accepted,
-        cast(null as {{ dbt.type_string() }}) as rejection_reason
+        cast(null as {{ dbt.type_string() }}) as rejection_reason,
+        cast(null as {{ dbt.type_string() }}) as rejection_code
     from accepted_matches
 
 )
@@ -66,7 +68,8 @@ select
     identifier_type,
     identifier_value,
     is_accepted,
-    rejection_reason
+    rejection_reason,
+    rejection_code
 from identifier_edges
 union all
 select * from profile_edges

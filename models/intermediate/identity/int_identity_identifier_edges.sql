@@ -301,7 +301,7 @@ satellite_group_reach as (
         on
             usable.record_key = attribute_less_reach.record_key
             and usable.identifier_key <> attribute_less_reach.identifier_key
-    where usable.identifier_type in ('payment_token', 'device_id')
+    where {{ identifier_type_has('usable.identifier_type', 'is_carried_by_anonymous_records') }}
 
 ),
 
@@ -354,41 +354,37 @@ membership_edges as (
         memberships.identifier_value,
         case
             when memberships.blocked_reason is not null
-                then {{ dbt.concat(["'blocked value: '", 'memberships.blocked_reason']) }}
+                then 'blocked_value'
             when memberships.shared_reason is not null
-                then {{ dbt.concat(["'shared identifier: '", 'memberships.shared_reason']) }}
+                then 'shared_identifier'
             when memberships.identifier_key in (select identifier_key from chaining_groups)
-                then 'shared identifier: its records reach people who conflict'
+                then 'shared_identifier_chaining_people'
             when memberships.record_key in (select record_key from ambiguous_records)
-                then 'ambiguous record: its identifiers reach people who conflict'
+                then 'ambiguous_reaching_conflicting_people'
             when
                 memberships.is_attribute_less and memberships.identifier_type = 'phone'
                 and not memberships.is_mobile_phone
                 -- A landline is often a household's: alone it does not say which member an unnamed
                 -- record is. A mobile reaches one person.
-                then 'ambiguous record: no name, and a phone that is not a mobile can be a household line'
+                then 'ambiguous_unnamed_on_landline'
             when
                 memberships.is_initial_only and memberships.identifier_type = 'phone'
                 and not memberships.is_mobile_phone
                 -- Family members often share an initial and a surname (Samuel and Susan Westwood).
-                then 'ambiguous record: only an initial, and a phone that is not a mobile can be a household line'
+                then 'ambiguous_initial_on_landline'
             when memberships.is_attribute_less and memberships.household_email_reason is not null
                 -- A family's address: alone it does not say which member an unnamed record is.
-                then {{ dbt.concat([
-                    "'ambiguous record: no name, and a household email: '", 'memberships.household_email_reason'
-                ]) }}
+                then 'ambiguous_unnamed_on_household_email'
             when memberships.is_initial_only and memberships.household_email_reason is not null
                 -- Nor which member 'J. Sutcroft' at thesutcrofts@ is (Joanne, or John).
-                then {{ dbt.concat([
-                    "'ambiguous record: only an initial, and a household email: '", 'memberships.household_email_reason'
-                ]) }}
+                then 'ambiguous_initial_on_household_email'
             when
                 memberships.identifier_key in (select identifier_key from conflicted_groups)
                 and (
                     memberships.is_attribute_less
                     or memberships.signature_key in (select signature_key from ambiguous_signatures)
                 )
-                then 'ambiguous record: compatible with people who conflict on this identifier'
+                then 'ambiguous_compatible_with_conflicting_people'
             when
                 exists (
                     select 1 from steward_separated
@@ -396,8 +392,11 @@ membership_edges as (
                         steward_separated.record_key = memberships.record_key
                         and steward_separated.identifier_key = memberships.identifier_key
                 )
-                then 'steward cannot-link'
-        end as rejection_reason
+                then 'steward_cannot_link'
+        end as rejection_code,
+        -- What the reason names: which blocked value, which shared value's guard, which pattern.
+        coalesce(memberships.blocked_reason, memberships.shared_reason, memberships.household_email_reason)
+            as rejection_detail
     from memberships
 
 ),
@@ -411,7 +410,8 @@ signature_edges as (
         'signature_compatible' as edge_type,
         cast(null as {{ dbt.type_string() }}) as identifier_type,
         cast(null as {{ dbt.type_string() }}) as identifier_value,
-        cast(null as {{ dbt.type_string() }}) as rejection_reason
+        cast(null as {{ dbt.type_string() }}) as rejection_code,
+        cast(null as {{ dbt.type_string() }}) as rejection_detail
     from signature_pairs
     where
         not is_conflict
@@ -431,8 +431,9 @@ steward_edges as (
         cast(null as {{ dbt.type_string() }}) as identifier_value,
         case
             when cannot_links.record_key is not null
-                then 'steward conflict: the pair is also cannot-link (cannot-link wins)'
-        end as rejection_reason
+                then 'steward_conflict'
+        end as rejection_code,
+        cast(null as {{ dbt.type_string() }}) as rejection_detail
     from overrides as must_links
     left join cannot_links
         on
@@ -458,6 +459,7 @@ select
     edge_type,
     identifier_type,
     identifier_value,
-    rejection_reason is null as is_accepted,
-    rejection_reason
+    rejection_code is null as is_accepted,
+    {{ rejection_reason_text('rejection_code', 'rejection_detail') }} as rejection_reason,
+    rejection_code
 from unioned

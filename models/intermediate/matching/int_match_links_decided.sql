@@ -118,13 +118,13 @@ judged as (
         or coalesce(scored.phone_level, 0) >= {{ match_level('phone', 'household') }} as is_contact_agreeing,
         case
             when scored.match_probability < {{ var('matching_accept_probability') }}
-                then 'below the accept threshold: for review'
+                then 'below_accept_threshold'
             when
                 (l.first_name_normalised is null and l.birth_date is null)
                 or (r.first_name_normalised is null and r.birth_date is null)
                 -- A surname and a family email or landline fit every member of the household:
                 -- which one it is, only the identity graph's household guards can say.
-                then 'no first name or birth date: which household member it is is unknown'
+                then 'household_member_unknown'
             when
                 (
                     (length(l.first_name_normalised) = 1 and l.birth_date is null)
@@ -134,9 +134,9 @@ judged as (
                 -- needs one person's email or phone in common.
                 and not {{ personal_email_agrees }}
                 and not {{ personal_phone_agrees }}
-                then 'only an initial and no birth date, and no personal email or phone in common: which household member it is is unknown'  -- message text -- noqa: LT05
+                then 'initial_household_member_unknown'
             when {{ signatures_differ('l', 'r') }} and {{ match_signatures_conflict('l', 'r') }}
-                then 'conflicting first names or birth dates'
+                then 'conflicting_signatures'
             -- Names and a place are what namesakes and relatives share: a link needs a personal
             -- attribute to agree too.
             when
@@ -169,10 +169,10 @@ judged as (
                         and not (coalesce(scored.email_level, -1) = 0 and coalesce(scored.phone_level, -1) = 0)
                     )
                 )
-                then 'too little person-level evidence: no personal email or phone, nor the same first name with the same birth date or street'  -- message text -- noqa: LT05
+                then 'no_person_level_evidence'
             when steward_cannot_links.lower_profile_key is not null
-                then 'steward cannot-link'
-        end as rejection_reason
+                then 'steward_cannot_link'
+        end as rejection_code
     from scored
     inner join profiles as l
         on scored.left_profile_key = l.profile_key
@@ -194,7 +194,7 @@ accepted_ends as (
         match_weight,
         is_contact_agreeing
     from judged
-    where rejection_reason is null and left_profile_key <> right_profile_key
+    where rejection_code is null and left_profile_key <> right_profile_key
     union all
     select
         right_profile_key as profile_key,
@@ -202,7 +202,7 @@ accepted_ends as (
         match_weight,
         is_contact_agreeing
     from judged
-    where rejection_reason is null and left_profile_key <> right_profile_key
+    where rejection_code is null and left_profile_key <> right_profile_key
 
 ),
 
@@ -267,12 +267,12 @@ final as (
         judged.match_weight,
         judged.match_probability,
         coalesce(
-            judged.rejection_reason,
+            judged.rejection_code,
             case
                 when weaker_chain_links.lower_profile_key is not null
-                    then 'would chain two conflicting people: a stronger match was kept'
+                    then 'would_chain_conflicting_people'
             end
-        ) as rejection_reason
+        ) as rejection_code
     from judged
     left join weaker_chain_links
         on
@@ -286,7 +286,8 @@ select
     right_profile_key,
     match_weight,
     match_probability,
-    rejection_reason is null as is_accepted,
-    rejection_reason,
-    rejection_reason = 'below the accept threshold: for review' as is_for_review
+    rejection_code is null as is_accepted,
+    {{ rejection_reason_text('rejection_code') }} as rejection_reason,
+    rejection_code,
+    {{ rejection_code_has('rejection_code', 'is_for_review') }} as is_for_review
 from final

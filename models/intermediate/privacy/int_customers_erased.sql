@@ -52,7 +52,7 @@ identifiers as (
     from {{ ref('int_identifiers_unioned') }}
     where
         not is_blocked
-        and identifier_type in ('email', 'phone', 'shop_customer_id', 'crm_contact_id', 'loyalty_card_number')
+        and {{ identifier_type_has('identifier_type', 'is_erasure_subject') }}
 
 ),
 

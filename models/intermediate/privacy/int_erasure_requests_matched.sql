@@ -94,10 +94,7 @@ final as (
         requests.subject_type,
         requests.subject_identifier,
         case
-            when requests.subject_type not in (
-                    'email', 'phone', 'shop_customer_id', 'crm_contact_id', 'loyalty_card_number'
-                )
-                or requests.subject_type is null
+            when not {{ identifier_type_has('requests.subject_type', 'is_erasure_subject') }}
                 then 'subject type is not an identifier the project keeps'
             when requests.subject_identifier is null
                 then 'subject could not be normalised to an identifier'
