@@ -16,12 +16,18 @@
     seeds/identity/identifier_types.csv; false, never NULL, for any other or none.
 -#}
 {% macro identifier_type_has(identifier_type, flag) -%}
+    {{ is_one_of(identifier_type, identifier_types_with(flag)) }}
+{%- endmacro %}
+
+
+{#- True when `expression` equals one of `values` (Python strings), false, never NULL, otherwise or for none. -#}
+{% macro is_one_of(expression, values) -%}
     {%- set literals = [] -%}
-    {%- for type in identifier_types_with(flag) -%}
-        {%- do literals.append(string_literal(type)) -%}
+    {%- for value in values -%}
+        {%- do literals.append(string_literal(value)) -%}
     {%- endfor -%}
     {%- if literals -%}
-        coalesce({{ identifier_type }} in ({{ literals | join(', ') }}), false)
+        coalesce({{ expression }} in ({{ literals | join(', ') }}), false)
     {%- else -%}
         false
     {%- endif -%}
@@ -64,13 +70,9 @@
 
 {#- The rejection codes of seeds/identity/rejection_reasons.csv flagged `flag`, as a SQL test on `rejection_code`. -#}
 {% macro rejection_code_has(rejection_code, flag) -%}
-    {%- set literals = [] -%}
+    {%- set codes = [] -%}
     {%- for row in reference_seed_rows('rejection_reasons') if row[flag] -%}
-        {%- do literals.append(string_literal(row.rejection_code)) -%}
+        {%- do codes.append(row.rejection_code) -%}
     {%- endfor -%}
-    {%- if literals -%}
-        coalesce({{ rejection_code }} in ({{ literals | join(', ') }}), false)
-    {%- else -%}
-        false
-    {%- endif -%}
+    {{ is_one_of(rejection_code, codes) }}
 {%- endmacro %}

@@ -380,3 +380,21 @@
         or {{ left }}.birth_date is distinct from {{ right }}.birth_date
     )
 {%- endmacro %}
+
+
+{#-
+    The name columns the conflict macros read, of `relation` (or unqualified), one per line as
+    in a select or group by list: first_name_normalised, first_name_canonical,
+    last_name_normalised and their masculine forms (birth_date goes beside them).
+-#}
+{% macro name_signature_columns(relation=none) -%}
+    {%- set prefix = relation ~ '.' if relation else '' -%}
+    {%- set columns = [
+        'first_name_normalised', 'first_name_canonical', 'last_name_normalised',
+        'first_name_masculine_forms', 'first_name_canonical_masculine_forms', 'last_name_masculine_forms',
+    ] -%}
+    {%- for column in columns -%}
+        {{ prefix ~ column }}{% if not loop.last %},
+        {% endif %}
+    {%- endfor -%}
+{%- endmacro %}

@@ -21,12 +21,7 @@ records as (
     select
         record_key,
         is_person_record,
-        first_name_normalised,
-        first_name_canonical,
-        last_name_normalised,
-        first_name_masculine_forms,
-        first_name_canonical_masculine_forms,
-        last_name_masculine_forms,
+        {{ name_signature_columns() }},
         birth_date
     from {{ ref('int_source_records_unioned') }}
 
@@ -75,12 +70,7 @@ card_owners as (
 
     select
         identifiers.identifier_key as card_key,
-        records.first_name_normalised,
-        records.first_name_canonical,
-        records.last_name_normalised,
-        records.first_name_masculine_forms,
-        records.first_name_canonical_masculine_forms,
-        records.last_name_masculine_forms,
+        {{ name_signature_columns('records') }},
         records.birth_date
     from identifiers
     inner join records

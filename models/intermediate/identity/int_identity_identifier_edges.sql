@@ -98,12 +98,7 @@ memberships as (
         records.is_initial_only,
         records.is_mobile_phone,
         records.is_given_first_name,
-        records.first_name_normalised,
-        records.first_name_canonical,
-        records.last_name_normalised,
-        records.first_name_masculine_forms,
-        records.first_name_canonical_masculine_forms,
-        records.last_name_masculine_forms,
+        {{ name_signature_columns('records') }},
         records.birth_date,
         {{ dbt.concat([
             'identifiers.identifier_key', "'|'",
@@ -133,12 +128,7 @@ group_signatures as (
         identifier_key,
         is_household_shareable,
         signature_key,
-        first_name_normalised,
-        first_name_canonical,
-        last_name_normalised,
-        first_name_masculine_forms,
-        first_name_canonical_masculine_forms,
-        last_name_masculine_forms,
+        {{ name_signature_columns() }},
         birth_date,
         is_given_first_name
     from usable
@@ -235,12 +225,7 @@ node_signatures as (
     select
         identifier_key,
         signature_key,
-        first_name_normalised,
-        first_name_canonical,
-        last_name_normalised,
-        first_name_masculine_forms,
-        first_name_canonical_masculine_forms,
-        last_name_masculine_forms,
+        {{ name_signature_columns() }},
         birth_date
     from group_signatures
     where identifier_key not in (select identifier_key from conflicted_groups)
@@ -254,12 +239,7 @@ attribute_less_reach as (
         usable.record_key,
         usable.identifier_key,
         node_signatures.signature_key,
-        node_signatures.first_name_normalised,
-        node_signatures.first_name_canonical,
-        node_signatures.last_name_normalised,
-        node_signatures.first_name_masculine_forms,
-        node_signatures.first_name_canonical_masculine_forms,
-        node_signatures.last_name_masculine_forms,
+        {{ name_signature_columns('node_signatures') }},
         node_signatures.birth_date
     from usable
     inner join node_signatures
@@ -289,12 +269,7 @@ satellite_group_reach as (
         usable.identifier_key,
         attribute_less_reach.identifier_key as via_identifier_key,
         attribute_less_reach.signature_key,
-        attribute_less_reach.first_name_normalised,
-        attribute_less_reach.first_name_canonical,
-        attribute_less_reach.last_name_normalised,
-        attribute_less_reach.first_name_masculine_forms,
-        attribute_less_reach.first_name_canonical_masculine_forms,
-        attribute_less_reach.last_name_masculine_forms,
+        {{ name_signature_columns('attribute_less_reach') }},
         attribute_less_reach.birth_date
     from usable
     inner join attribute_less_reach

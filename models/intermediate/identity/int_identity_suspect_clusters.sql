@@ -22,12 +22,7 @@ records as (
         assigned.customer_id,
         source_records.record_key,
         source_records.is_person_record,
-        source_records.first_name_normalised,
-        source_records.first_name_canonical,
-        source_records.last_name_normalised,
-        source_records.first_name_masculine_forms,
-        source_records.first_name_canonical_masculine_forms,
-        source_records.last_name_masculine_forms,
+        {{ name_signature_columns('source_records') }},
         source_records.birth_date
     from assigned
     inner join {{ ref('int_source_records_unioned') }} as source_records
@@ -50,24 +45,14 @@ signatures as (
 
     select
         customer_id,
-        first_name_normalised,
-        first_name_canonical,
-        last_name_normalised,
-        first_name_masculine_forms,
-        first_name_canonical_masculine_forms,
-        last_name_masculine_forms,
+        {{ name_signature_columns() }},
         birth_date,
         min(record_key) as example_record_key
     from records
     where is_person_record and (first_name_normalised is not null or birth_date is not null)
     group by
         customer_id,
-        first_name_normalised,
-        first_name_canonical,
-        last_name_normalised,
-        first_name_masculine_forms,
-        first_name_canonical_masculine_forms,
-        last_name_masculine_forms,
+        {{ name_signature_columns() }},
         birth_date
 
 ),

@@ -217,12 +217,7 @@ neighbours as (
             partition by accepted_ends.profile_key
             order by accepted_ends.match_weight desc, accepted_ends.neighbour_key asc
         ) as strength_rank,
-        profiles.first_name_normalised,
-        profiles.first_name_canonical,
-        profiles.last_name_normalised,
-        profiles.first_name_masculine_forms,
-        profiles.first_name_canonical_masculine_forms,
-        profiles.last_name_masculine_forms,
+        {{ name_signature_columns('profiles') }},
         profiles.birth_date
     from accepted_ends
     inner join profiles

@@ -17,12 +17,7 @@ prepared as (
 
     select
         records.record_key,
-        records.first_name_normalised,
-        records.first_name_canonical,
-        records.last_name_normalised,
-        records.first_name_masculine_forms,
-        records.first_name_canonical_masculine_forms,
-        records.last_name_masculine_forms,
+        {{ name_signature_columns('records') }},
         records.birth_date,
         records.email_match_key,
         records.phone_national_number,

@@ -82,12 +82,7 @@ profiles as (
 
     select
         profile_key,
-        first_name_normalised,
-        first_name_canonical,
-        last_name_normalised,
-        first_name_masculine_forms,
-        first_name_canonical_masculine_forms,
-        last_name_masculine_forms,
+        {{ name_signature_columns() }},
         birth_date,
         email_match_key,
         phone_national_number,
@@ -99,12 +94,7 @@ profiles as (
     from profile_records
     group by
         profile_key,
-        first_name_normalised,
-        first_name_canonical,
-        last_name_normalised,
-        first_name_masculine_forms,
-        first_name_canonical_masculine_forms,
-        last_name_masculine_forms,
+        {{ name_signature_columns() }},
         birth_date,
         email_match_key,
         phone_national_number,

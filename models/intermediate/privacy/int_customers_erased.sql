@@ -149,12 +149,7 @@ records as (
     select
         record_key,
         is_person_record,
-        first_name_normalised,
-        first_name_canonical,
-        last_name_normalised,
-        first_name_masculine_forms,
-        first_name_canonical_masculine_forms,
-        last_name_masculine_forms,
+        {{ name_signature_columns() }},
         birth_date
     from {{ ref('int_source_records_unioned') }}
 
