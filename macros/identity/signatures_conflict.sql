@@ -263,10 +263,10 @@
     siblings or spouses at one address: Maria / Mario, Giovanni / Giovanna, Simone /
     Simona, Christian / Christina, Sander / Sandra, Louis / Louise, Daniel / Danielle,
     Stephane / Stephanie (not Noemie / Noemiie), Daniel / Daniela (not Claudi / Claudia),
-    Giuseppe / Giuseppina. One name is the other's feminine when the other is among its
-    masculine forms (macro masculine_forms), which the unified record carries per name
-    (`<name>_masculine_forms`): pass those columns, and the test is two lookups; without
-    them the forms are computed here.
+    Johannes / Johanna, Giuseppe / Giuseppina. One name is the other's feminine when the
+    other is among its masculine forms (macro masculine_forms), which the unified record
+    carries per name (`<name>_masculine_forms`): pass those columns, and the test is two
+    lookups; without them the forms are computed here.
 -#}
 {% macro is_gender_variant(left_name, right_name, left_forms=none, right_forms=none) -%}
     {%- set left_forms = left_forms or masculine_forms(left_name) -%}
@@ -285,6 +285,7 @@
     The masculine names a name is the feminine form of, as one string '|mario|marie|marii|'
     (NULL for no name, '|' for none; normalised names hold no '|'):
     - 'a' for 'o', 'e' or 'i' on one stem of two letters or more (Maria: Mario, Marie, Marii);
+    - 'a' for the Latin 'us' or 'es' on a stem of four or more (Julia: Julius, Johanna: Johannes);
     - 'na' for 'an' and 'ra' for 'er' on a stem of three or more (Christina: Christian,
       Sandra: Sander);
     - 'a' or (French) 'e' added to a consonant (Daniela: Daniel; Louise: Louis, a stem of
@@ -303,6 +304,8 @@
             "'|'",
             "case when " ~ dbt.right(name, '1') ~ " = 'a' and length(" ~ name ~ ") >= 3 then "
                 ~ dbt.concat([stem_1, "'o|'", stem_1, "'e|'", stem_1, "'i|'"]) ~ " else '' end",
+            "case when " ~ dbt.right(name, '1') ~ " = 'a' and length(" ~ name ~ ") >= 5 then "
+                ~ dbt.concat([stem_1, "'us|'", stem_1, "'es|'"]) ~ " else '' end",
             "case when " ~ dbt.right(name, '2') ~ " = 'na' and length(" ~ name ~ ") >= 5 then "
                 ~ dbt.concat([stem_2, "'an|'"]) ~ " else '' end",
             "case when " ~ dbt.right(name, '2') ~ " = 'ra' and length(" ~ name ~ ") >= 5 then "

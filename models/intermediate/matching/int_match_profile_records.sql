@@ -26,13 +26,18 @@ prepared as (
         nullif(lower({{ fold_accents('records.city') }}), '') as city_normalised,
         nullif(lower({{ fold_accents('records.street') }}), '') as street_normalised
     from records
-    -- A profile needs a name and something else to be matched on at all.
+    -- A profile needs a full name (no initials), or a name and something else, to be matched on
+    -- at all. A full name alone is compared too: how rare it is decides (a loyalty card with only a
+    -- name and an online account with the name and an address).
     where
-        (records.first_name_normalised is not null or records.last_name_normalised is not null)
-        and (
-            records.birth_date is not null or records.email_match_key is not null
-            or records.phone_national_number is not null or records.postal_code_normalised is not null
-            or records.street is not null
+        (length(records.first_name_normalised) >= 2 and length(records.last_name_normalised) >= 2)
+        or (
+            (records.first_name_normalised is not null or records.last_name_normalised is not null)
+            and (
+                records.birth_date is not null or records.email_match_key is not null
+                or records.phone_national_number is not null or records.postal_code_normalised is not null
+                or records.street is not null
+            )
         )
 
 ),
