@@ -239,6 +239,12 @@ attribute_less_reach as (
         usable.record_key,
         usable.identifier_key,
         node_signatures.signature_key,
+        {{ dbt.concat([
+            "coalesce(node_signatures.first_name_normalised, '~')", "'|'",
+            "coalesce(node_signatures.first_name_canonical, '~')", "'|'",
+            "coalesce(node_signatures.last_name_normalised, '~')", "'|'",
+            "coalesce(" ~ dbt.cast('node_signatures.birth_date', dbt.type_string()) ~ ", '~')"
+        ]) }} as person_key,
         {{ name_signature_columns('node_signatures') }},
         node_signatures.birth_date
     from usable
@@ -248,16 +254,19 @@ attribute_less_reach as (
 
 ),
 
-ambiguous_records as (
+-- Two identifiers of one attribute-less record that reach two people.
+record_reach_pairs as (
 
-    select distinct left_reach.record_key
+    select
+        left_reach.record_key,
+        least(left_reach.person_key, right_reach.person_key) as lower_person_key,
+        greatest(left_reach.person_key, right_reach.person_key) as higher_person_key
     from attribute_less_reach as left_reach
     inner join attribute_less_reach as right_reach
         on
             left_reach.record_key = right_reach.record_key
             and left_reach.identifier_key < right_reach.identifier_key
-    -- Typo-tolerant: receipts paid by 'Lea Petit' and 'La Petit' reach one person.
-    where {{ signatures_conflict('left_reach', 'right_reach', tolerate_typos=true) }}
+    where left_reach.person_key <> right_reach.person_key
 
 ),
 
@@ -269,8 +278,7 @@ satellite_group_reach as (
         usable.identifier_key,
         attribute_less_reach.identifier_key as via_identifier_key,
         attribute_less_reach.signature_key,
-        {{ name_signature_columns('attribute_less_reach') }},
-        attribute_less_reach.birth_date
+        attribute_less_reach.person_key
     from usable
     inner join attribute_less_reach
         on
@@ -280,16 +288,71 @@ satellite_group_reach as (
 
 ),
 
-chaining_groups as (
+-- Two members of one group that reach two people through their other identifiers.
+group_reach_pairs as (
 
-    select distinct left_reach.identifier_key
+    select
+        left_reach.identifier_key,
+        least(left_reach.person_key, right_reach.person_key) as lower_person_key,
+        greatest(left_reach.person_key, right_reach.person_key) as higher_person_key
     from satellite_group_reach as left_reach
     inner join satellite_group_reach as right_reach
         on
             left_reach.identifier_key = right_reach.identifier_key
             and left_reach.via_identifier_key < right_reach.via_identifier_key
-    -- Typo-tolerant: receipts paid by 'Lea Petit' and 'La Petit' reach one person.
-    where {{ signatures_conflict('left_reach', 'right_reach', tolerate_typos=true) }}
+    where left_reach.person_key <> right_reach.person_key
+
+),
+
+reached_people as (
+
+    select distinct
+        person_key,
+        {{ name_signature_columns() }},
+        birth_date
+    from attribute_less_reach
+
+),
+
+-- Every pair of people reached, judged once. Typo-tolerant: receipts paid by 'Lea Petit' and
+-- 'La Petit' reach one person.
+conflicting_reached_people as (
+
+    select
+        reached_pairs.lower_person_key,
+        reached_pairs.higher_person_key
+    from (
+        select lower_person_key, higher_person_key from record_reach_pairs
+        union
+        select lower_person_key, higher_person_key from group_reach_pairs
+    ) as reached_pairs
+    inner join reached_people as lower_person
+        on reached_pairs.lower_person_key = lower_person.person_key
+    inner join reached_people as higher_person
+        on reached_pairs.higher_person_key = higher_person.person_key
+    where {{ signatures_conflict('lower_person', 'higher_person', tolerate_typos=true) }}
+
+),
+
+ambiguous_records as (
+
+    select distinct record_reach_pairs.record_key
+    from record_reach_pairs
+    inner join conflicting_reached_people
+        on
+            record_reach_pairs.lower_person_key = conflicting_reached_people.lower_person_key
+            and record_reach_pairs.higher_person_key = conflicting_reached_people.higher_person_key
+
+),
+
+chaining_groups as (
+
+    select distinct group_reach_pairs.identifier_key
+    from group_reach_pairs
+    inner join conflicting_reached_people
+        on
+            group_reach_pairs.lower_person_key = conflicting_reached_people.lower_person_key
+            and group_reach_pairs.higher_person_key = conflicting_reached_people.higher_person_key
 
 ),
 
