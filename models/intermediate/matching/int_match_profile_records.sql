@@ -24,7 +24,10 @@ prepared as (
         records.is_mobile_phone,
         records.postal_code_normalised,
         nullif(lower({{ fold_accents('records.city') }}), '') as city_normalised,
-        nullif(lower({{ fold_accents('records.street') }}), '') as street_normalised
+        nullif(lower({{ fold_accents('records.street') }}), '') as street_normalised,
+        records.birth_date is null and records.email_match_key is null
+        and records.phone_national_number is null and records.postal_code_normalised is null
+        and records.street is null as is_name_only
     from records
     -- A profile needs a full name (no initials), or a name and something else, to be matched on
     -- at all. A full name alone is compared too: how rare it is decides (a loyalty card with only a
@@ -42,11 +45,15 @@ prepared as (
 
 ),
 
+-- Records with the same attributes share a profile (a customer's repeated orders), except records
+-- with a name alone: 500 tickets from 'John Smith' are no evidence of one person, so each is its
+-- own profile and the scores decide.
 final as (
 
     select
         *,
         {{ dbt.hash(dbt.concat([
+            "case when is_name_only then " ~ dbt.concat(['record_key', "'|'"]) ~ " else '' end",
             "coalesce(first_name_normalised, '~')", "'|'",
             "coalesce(last_name_normalised, '~')", "'|'",
             "coalesce(" ~ dbt.cast('birth_date', dbt.type_string()) ~ ", '~')", "'|'",
