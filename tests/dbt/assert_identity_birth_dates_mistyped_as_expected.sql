@@ -10,15 +10,11 @@ with
 
 cases as (
 
-    {%- for left_date, right_date, expected in cases %}
-    select
-        cast('{{ left_date }}' as date) as left_date,
-        cast('{{ right_date }}' as date) as right_date,
-        {{ expected }} as expected_to_be_mistyped
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {{ literal_rows(cases, [
+        ('left_date', "cast('%s' as date)"),
+        ('right_date', "cast('%s' as date)"),
+        ('expected_to_be_mistyped', "%s"),
+    ]) }}
 
 )
 

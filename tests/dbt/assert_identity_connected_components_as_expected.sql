@@ -39,14 +39,10 @@ edges as (
 
 cases as (
 
-    {%- for node_id, expected in cases %}
-    select
-        '{{ node_id }}' as node_id,
-        '{{ expected }}' as expected_component_id
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {{ literal_rows(cases, [
+        ('node_id', "'%s'"),
+        ('expected_component_id', "'%s'"),
+    ]) }}
 
 ),
 

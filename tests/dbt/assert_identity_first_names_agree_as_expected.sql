@@ -13,15 +13,11 @@ with
 
 cases as (
 
-    {%- for left_name, right_name, expected in cases %}
-    select
-        '{{ left_name }}' as left_name,
-        '{{ right_name }}' as right_name,
-        {{ expected }} as expected_to_agree
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {{ literal_rows(cases, [
+        ('left_name', "'%s'"),
+        ('right_name', "'%s'"),
+        ('expected_to_agree', "%s"),
+    ]) }}
 
 )
 

@@ -15,15 +15,11 @@ with
 
 cases as (
 
-    {%- for left_name, right_name, expected in cases %}
-    select
-        nullif('{{ left_name }}', '') as left_name,
-        nullif('{{ right_name }}', '') as right_name,
-        {{ expected }} as expected_to_be_gender_variant
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {{ literal_rows(cases, [
+        ('left_name', "nullif('%s', '')"),
+        ('right_name', "nullif('%s', '')"),
+        ('expected_to_be_gender_variant', "%s"),
+    ]) }}
 
 ),
 

@@ -18,14 +18,10 @@ with
 
 cases as (
 
-    {%- for name, expected in cases %}
-    select
-        '{{ name }}' as given_name,
-        '{{ expected }}' as expected_forms
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {{ literal_rows(cases, [
+        ('given_name', "'%s'"),
+        ('expected_forms', "'%s'"),
+    ]) }}
 
 ),
 
