@@ -322,9 +322,15 @@ conflicting_reached_people as (
         reached_pairs.lower_person_key,
         reached_pairs.higher_person_key
     from (
-        select lower_person_key, higher_person_key from record_reach_pairs
+        select
+            lower_person_key,
+            higher_person_key
+        from record_reach_pairs
         union
-        select lower_person_key, higher_person_key from group_reach_pairs
+        select
+            lower_person_key,
+            higher_person_key
+        from group_reach_pairs
     ) as reached_pairs
     inner join reached_people as lower_person
         on reached_pairs.lower_person_key = lower_person.person_key
