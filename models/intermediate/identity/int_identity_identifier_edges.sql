@@ -314,6 +314,25 @@ reached_people as (
 
 ),
 
+-- Both kinds of reach: an attribute-less record (through its identifiers), a group (through its members).
+reach_pairs as (
+
+    select
+        'record' as reached_through,
+        record_key as reaching_key,
+        lower_person_key,
+        higher_person_key
+    from record_reach_pairs
+    union all
+    select
+        'group' as reached_through,
+        identifier_key as reaching_key,
+        lower_person_key,
+        higher_person_key
+    from group_reach_pairs
+
+),
+
 -- Every pair of people reached, judged once. Typo-tolerant: receipts paid by 'Lea Petit' and
 -- 'La Petit' reach one person.
 conflicting_reached_people as (
@@ -322,15 +341,10 @@ conflicting_reached_people as (
         reached_pairs.lower_person_key,
         reached_pairs.higher_person_key
     from (
-        select
+        select distinct
             lower_person_key,
             higher_person_key
-        from record_reach_pairs
-        union
-        select
-            lower_person_key,
-            higher_person_key
-        from group_reach_pairs
+        from reach_pairs
     ) as reached_pairs
     inner join reached_people as lower_person
         on reached_pairs.lower_person_key = lower_person.person_key
@@ -340,25 +354,33 @@ conflicting_reached_people as (
 
 ),
 
-ambiguous_records as (
+-- Records and groups that reach two people who conflict.
+conflicting_reaches as (
 
-    select distinct record_reach_pairs.record_key
-    from record_reach_pairs
+    select distinct
+        reach_pairs.reached_through,
+        reach_pairs.reaching_key
+    from reach_pairs
     inner join conflicting_reached_people
         on
-            record_reach_pairs.lower_person_key = conflicting_reached_people.lower_person_key
-            and record_reach_pairs.higher_person_key = conflicting_reached_people.higher_person_key
+            reach_pairs.lower_person_key = conflicting_reached_people.lower_person_key
+            and reach_pairs.higher_person_key = conflicting_reached_people.higher_person_key
+
+),
+
+ambiguous_records as (
+
+    select reaching_key as record_key
+    from conflicting_reaches
+    where reached_through = 'record'
 
 ),
 
 chaining_groups as (
 
-    select distinct group_reach_pairs.identifier_key
-    from group_reach_pairs
-    inner join conflicting_reached_people
-        on
-            group_reach_pairs.lower_person_key = conflicting_reached_people.lower_person_key
-            and group_reach_pairs.higher_person_key = conflicting_reached_people.higher_person_key
+    select reaching_key as identifier_key
+    from conflicting_reaches
+    where reached_through = 'group'
 
 ),
 

@@ -7,7 +7,10 @@ with
 
 records as (
 
-    select *
+    select
+        *,
+        birth_date is null and email_match_key is null and phone_national_number is null
+        and postal_code_normalised is null and street is null as is_name_only
     from {{ ref('int_source_records_unioned') }}
     where is_person_record
 
@@ -25,9 +28,7 @@ prepared as (
         records.postal_code_normalised,
         nullif(lower({{ fold_accents('records.city') }}), '') as city_normalised,
         nullif(lower({{ fold_accents('records.street') }}), '') as street_normalised,
-        records.birth_date is null and records.email_match_key is null
-        and records.phone_national_number is null and records.postal_code_normalised is null
-        and records.street is null as is_name_only
+        records.is_name_only
     from records
     -- A profile needs a full name (no initials), or a name and something else, to be matched on
     -- at all. A full name alone is compared too: how rare it is decides (a loyalty card with only a
@@ -36,11 +37,7 @@ prepared as (
         (length(records.first_name_normalised) >= 2 and length(records.last_name_normalised) >= 2)
         or (
             (records.first_name_normalised is not null or records.last_name_normalised is not null)
-            and (
-                records.birth_date is not null or records.email_match_key is not null
-                or records.phone_national_number is not null or records.postal_code_normalised is not null
-                or records.street is not null
-            )
+            and not records.is_name_only
         )
 
 ),
