@@ -11,7 +11,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 .PHONY: install install-core demo test lint bench clean
 
 $(CORE): pyproject.toml
-	@echo "==> Installing dbt-core, dbt-duckdb and pandas into $(VENV) (about a minute the first time)"
+	@echo "==> Installing dbt-core, dbt-duckdb and pandas into $(VENV) (a minute or two the first time)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --progress-bar on -e .
@@ -29,7 +29,7 @@ install: $(FULL)
 ## Build the bundled demo data into warehouse/scv.duckdb with its data tests (unit tests: make test),
 ## as of the day the demo data was generated for, so that the README's demo figures are what you get.
 demo: install-core
-	@echo "==> Building the demo into warehouse/scv.duckdb (models and data tests, about half a minute)"
+	@echo "==> Building the demo into warehouse/scv.duckdb (models and data tests, about half a minute on an idle machine)"
 	$(BIN)/dbt build --exclude-resource-type unit_test --vars '{as_of_date: "2026-06-30"}'
 
 ## The whole test suite: lint, dbt unit and data tests, pytest (end-to-end builds included).
