@@ -21,12 +21,23 @@
       married name when the first names agree, but nothing else vouches for it.
 -#}
 {% macro signatures_conflict(left, right, tolerate_typos=false) -%}
+    {{ signatures_conflict_of(name_relations(left, right), tolerate_typos, typos_need_compatible_surnames=true) }}
+{%- endmacro %}
+
+
+{#-
+    signatures_conflict read over a pair's name relations (macro name_relations): a dict of
+    SQL, either the relations' expressions or the columns of name_relation_columns. Where a
+    model judges many pairs, it selects the columns once per pair in a nested select and
+    reads them here, so each name comparison runs once and compiles once.
+-#}
+{% macro signatures_conflict_of(relations, tolerate_typos=false, typos_need_compatible_surnames=false) -%}
     case
-        when {{ signatures_plainly_compatible(left, right) }} then false
+        when {{ relations.is_plainly_compatible }} then false
         else (
-            {{ first_names_conflict(left, right, tolerate_typos, typos_need_compatible_surnames=true) }}
-            or {{ birth_dates_conflict(left, right, tolerate_typos) }}
-            or {{ surnames_conflict_without_first_name(left, right) }}
+            {{ first_names_conflict_of(relations, tolerate_typos, typos_need_compatible_surnames) }}
+            or {{ birth_dates_conflict_of(relations, tolerate_typos) }}
+            or {{ surnames_conflict_without_first_name_of(relations) }}
         )
     end
 {%- endmacro %}
@@ -56,14 +67,77 @@
     apart, are two people (a sibling, a spouse, a twin), however much a household shares.
 -#}
 {% macro match_signatures_conflict(left, right) -%}
-    case
-        when {{ signatures_plainly_compatible(left, right) }} then false
-        else (
-            {{ first_names_conflict(left, right, tolerate_typos=true) }}
-            or {{ birth_dates_conflict(left, right, tolerate_typos=true) }}
-            or {{ surnames_conflict_without_first_name(left, right) }}
-        )
-    end
+    {{ match_signatures_conflict_of(name_relations(left, right)) }}
+{%- endmacro %}
+
+{% macro match_signatures_conflict_of(relations) -%}
+    {{ signatures_conflict_of(relations, tolerate_typos=true) }}
+{%- endmacro %}
+
+
+{#-
+    What the conflict rules ask of two records' names and birth dates, each asked once:
+    a dict from relation name to a SQL expression over the aliases `left` and `right`
+    (name_signature_columns and birth_date). The names agreeing are NULL when either is
+    missing (names_agree); the other relations are booleans.
+-#}
+{% macro name_relations(left, right) -%}
+    {%- set l_first, r_first = left ~ '.first_name_normalised', right ~ '.first_name_normalised' -%}
+    {%- set l_last, r_last = left ~ '.last_name_normalised', right ~ '.last_name_normalised' -%}
+    {%- set l_canonical, r_canonical = left ~ '.first_name_canonical', right ~ '.first_name_canonical' -%}
+    {%- set l_first_forms, r_first_forms = left ~ '.first_name_masculine_forms', right ~ '.first_name_masculine_forms' -%}
+    {%- set l_last_forms, r_last_forms = left ~ '.last_name_masculine_forms', right ~ '.last_name_masculine_forms' -%}
+    {%- set l_date, r_date = left ~ '.birth_date', right ~ '.birth_date' -%}
+    {{ return({
+        'is_plainly_compatible': signatures_plainly_compatible(left, right),
+        'are_first_names_known': '(' ~ l_first ~ ' is not null and ' ~ r_first ~ ' is not null)',
+        'do_first_names_agree': 'coalesce(' ~ names_agree(l_first, r_first, l_canonical, r_canonical, l_first_forms, r_first_forms) ~ ', false)',
+        'are_canonical_first_names_one_edit_apart': 'coalesce(' ~ canonical_names_one_edit_apart(l_canonical, r_canonical, left ~ '.first_name_canonical_masculine_forms', right ~ '.first_name_canonical_masculine_forms') ~ ', false)',
+        'are_first_names_mistyped': first_names_mistyped(l_first, r_first, l_first_forms, r_first_forms),
+        'is_first_name_an_initial_of_the_other': '((length(' ~ l_first ~ ') = 1 or length(' ~ r_first ~ ') = 1)'
+            ~ ' and (substr(' ~ l_first ~ ', 1, 1) = substr(' ~ r_first ~ ', 1, 1)'
+            ~ ' or substr(' ~ l_first ~ ', 1, 1) = substr(' ~ r_canonical ~ ', 1, 1)'
+            ~ ' or substr(' ~ l_canonical ~ ', 1, 1) = substr(' ~ r_first ~ ', 1, 1)))',
+        'do_last_names_agree': names_agree(l_last, r_last, left_forms=l_last_forms, right_forms=r_last_forms),
+        'are_last_names_alike': '(' ~ jaro_winkler(l_last, r_last) ~ ' >= 0.8 or '
+            ~ jaro_winkler(dbt.split_part(l_last, "' '", 1), dbt.split_part(r_last, "' '", 1)) ~ ' >= 0.85)',
+        'does_first_agree_with_last': names_agree(l_first, r_last, left_forms=l_first_forms, right_forms=r_last_forms),
+        'does_last_agree_with_first': names_agree(l_last, r_first, left_forms=l_last_forms, right_forms=r_first_forms),
+        'is_last_the_initial_of_first': is_initial_of(r_last, l_first),
+        'is_first_the_initial_of_last': is_initial_of(l_last, r_first),
+        'do_birth_dates_differ': '(' ~ l_date ~ ' <> ' ~ r_date
+            ~ ' and not ' ~ birth_dates_day_month_swapped(l_date, r_date) ~ ')',
+        'are_birth_dates_mistyped': birth_dates_mistyped(l_date, r_date),
+    }) }}
+{%- endmacro %}
+
+
+{#-
+    The name relations of two aliases as select-list columns, one per line, for a nested
+    select whose outer query reads them through name_relations_of. Each is NULL where the
+    pair is plainly compatible (signatures_plainly_compatible), which the conflict rules
+    test first: the string similarity functions then run only on the pairs left.
+-#}
+{% macro name_relation_columns(left, right) -%}
+    {%- set relations = name_relations(left, right) -%}
+    {%- for name, expression in relations.items() -%}
+        {%- if name == 'is_plainly_compatible' %}
+    {{ expression }} as {{ name }}
+        {%- else %}
+    case when not coalesce({{ relations.is_plainly_compatible }}, false) then {{ expression }} end as {{ name }}
+        {%- endif %}{% if not loop.last %},{% endif %}
+    {%- endfor %}
+{%- endmacro %}
+
+
+{#- The columns of name_relation_columns, as read from `relation` (or unqualified). -#}
+{% macro name_relations_of(relation=none) -%}
+    {%- set prefix = relation ~ '.' if relation else '' -%}
+    {%- set columns = {} -%}
+    {%- for name in name_relations('l', 'r') -%}
+        {%- do columns.update({name: prefix ~ name}) -%}
+    {%- endfor -%}
+    {{ return(columns) }}
 {%- endmacro %}
 
 
@@ -151,39 +225,32 @@
 
 
 {% macro first_names_conflict(left, right, tolerate_typos=false, typos_need_compatible_surnames=false) -%}
-    {%- set l_first, r_first = left ~ '.first_name_normalised', right ~ '.first_name_normalised' -%}
-    {%- set l_last, r_last = left ~ '.last_name_normalised', right ~ '.last_name_normalised' -%}
-    {%- set l_first_forms, r_first_forms = left ~ '.first_name_masculine_forms', right ~ '.first_name_masculine_forms' -%}
-    {%- set l_last_forms, r_last_forms = left ~ '.last_name_masculine_forms', right ~ '.last_name_masculine_forms' -%}
+    {{ first_names_conflict_of(name_relations(left, right), tolerate_typos, typos_need_compatible_surnames) }}
+{%- endmacro %}
+
+{% macro first_names_conflict_of(relations, tolerate_typos=false, typos_need_compatible_surnames=false) -%}
+    {%- set r = relations -%}
     (
-        {{ l_first }} is not null
-        and {{ r_first }} is not null
+        {{ r.are_first_names_known }}
         and not (
-            coalesce({{ names_agree(l_first, r_first, left ~ '.first_name_canonical', right ~ '.first_name_canonical', l_first_forms, r_first_forms) }}, false)
+            {{ r.do_first_names_agree }}
             -- Two typos of one name can be far apart ('michwle' and 'micheell'); their canonical
             -- forms ('michele', 'michelle') are one edit apart (not 'johannes' and 'johanna').
-            or coalesce({{ canonical_names_one_edit_apart(left ~ '.first_name_canonical', right ~ '.first_name_canonical', left ~ '.first_name_canonical_masculine_forms', right ~ '.first_name_canonical_masculine_forms') }}, false)
+            or {{ r.are_canonical_first_names_one_edit_apart }}
             {%- if tolerate_typos %}
             or (
-                {{ first_names_mistyped(l_first, r_first, l_first_forms, r_first_forms) }}
+                {{ r.are_first_names_mistyped }}
                 {%- if typos_need_compatible_surnames %}
-                and {{ surnames_compatible(l_last, r_last, l_last_forms, r_last_forms) }}
+                and {{ surnames_compatible_of(r) }}
                 {%- endif %}
             )
             {%- endif %}
+            or ({{ r.is_first_name_an_initial_of_the_other }} and {{ surnames_compatible_of(r) }})
+            -- First and last name typed the other way round on one side.
             or (
-                (length({{ l_first }}) = 1 or length({{ r_first }}) = 1)
-                and (
-                    substr({{ l_first }}, 1, 1) = substr({{ r_first }}, 1, 1)
-                    or substr({{ l_first }}, 1, 1) = substr({{ right }}.first_name_canonical, 1, 1)
-                    or substr({{ left }}.first_name_canonical, 1, 1) = substr({{ r_first }}, 1, 1)
-                )
-                and {{ surnames_compatible(l_last, r_last, l_last_forms, r_last_forms) }}
-            )
-            or (
-                coalesce({{ names_agree(l_first, r_last, left_forms=l_first_forms, right_forms=r_last_forms) }} or {{ is_initial_of(r_last, l_first) }}, true)
-                and coalesce({{ names_agree(l_last, r_first, left_forms=l_last_forms, right_forms=r_first_forms) }} or {{ is_initial_of(l_last, r_first) }}, true)
-                and (coalesce({{ names_agree(l_first, r_last, left_forms=l_first_forms, right_forms=r_last_forms) }}, false) or coalesce({{ names_agree(l_last, r_first, left_forms=l_last_forms, right_forms=r_first_forms) }}, false))
+                coalesce({{ r.does_first_agree_with_last }} or {{ r.is_last_the_initial_of_first }}, true)
+                and coalesce({{ r.does_last_agree_with_first }} or {{ r.is_first_the_initial_of_last }}, true)
+                and (coalesce({{ r.does_first_agree_with_last }}, false) or coalesce({{ r.does_last_agree_with_first }}, false))
             )
         )
     )
@@ -191,13 +258,14 @@
 
 
 {% macro birth_dates_conflict(left, right, tolerate_typos=false) -%}
+    {{ birth_dates_conflict_of(name_relations(left, right), tolerate_typos) }}
+{%- endmacro %}
+
+{% macro birth_dates_conflict_of(relations, tolerate_typos=false) -%}
     (
-        {{ left }}.birth_date is not null
-        and {{ right }}.birth_date is not null
-        and {{ left }}.birth_date <> {{ right }}.birth_date
-        and not {{ birth_dates_day_month_swapped(left ~ '.birth_date', right ~ '.birth_date') }}
+        coalesce({{ relations.do_birth_dates_differ }}, false)
         {%- if tolerate_typos %}
-        and not {{ birth_dates_mistyped(left ~ '.birth_date', right ~ '.birth_date') }}
+        and not {{ relations.are_birth_dates_mistyped }}
         {%- endif %}
     )
 {%- endmacro %}
@@ -245,18 +313,17 @@
 
 
 {% macro surnames_conflict_without_first_name(left, right) -%}
-    {%- set l_first, r_first = left ~ '.first_name_normalised', right ~ '.first_name_normalised' -%}
-    {%- set l_last, r_last = left ~ '.last_name_normalised', right ~ '.last_name_normalised' -%}
-    {%- set l_first_forms, r_first_forms = left ~ '.first_name_masculine_forms', right ~ '.first_name_masculine_forms' -%}
-    {%- set l_last_forms, r_last_forms = left ~ '.last_name_masculine_forms', right ~ '.last_name_masculine_forms' -%}
-    (
-        ({{ l_first }} is null or {{ r_first }} is null)
-        and not coalesce({{ names_agree(l_last, r_last, left_forms=l_last_forms, right_forms=r_last_forms) }}, true)
-        and not coalesce({{ names_agree(l_last, r_first, left_forms=l_last_forms, right_forms=r_first_forms) }}, false)
-        and not coalesce({{ names_agree(l_first, r_last, left_forms=l_first_forms, right_forms=r_last_forms) }}, false)
-    )
+    {{ surnames_conflict_without_first_name_of(name_relations(left, right)) }}
 {%- endmacro %}
 
+{% macro surnames_conflict_without_first_name_of(relations) -%}
+    (
+        not {{ relations.are_first_names_known }}
+        and not coalesce({{ relations.do_last_names_agree }}, true)
+        and not coalesce({{ relations.does_last_agree_with_first }}, false)
+        and not coalesce({{ relations.does_first_agree_with_last }}, false)
+    )
+{%- endmacro %}
 
 {#-
     Two forms of one name for different sexes, close enough to pass for a typo but
@@ -371,6 +438,11 @@
     )
 {%- endmacro %}
 
+{#- surnames_compatible of a pair's last names, read over its name relations (NULL agreement: one is missing). -#}
+{% macro surnames_compatible_of(relations) -%}
+    (coalesce({{ relations.do_last_names_agree }}, true) or {{ relations.are_last_names_alike }})
+{%- endmacro %}
+
 
 {#-
     True unless the two signatures are the same name and birth date: a cheap test that
@@ -388,10 +460,11 @@
 {#-
     The name columns the conflict macros read, of `relation` (or unqualified), one per line as
     in a select or group by list: first_name_normalised, first_name_canonical,
-    last_name_normalised and their masculine forms (birth_date goes beside them).
+    last_name_normalised and their masculine forms (birth_date goes beside them). With
+    `column_prefix` 'given_order_', the same read in given-name order (int_source_records_unioned).
 -#}
-{% macro name_signature_columns(relation=none) -%}
-    {%- set prefix = relation ~ '.' if relation else '' -%}
+{% macro name_signature_columns(relation=none, column_prefix='') -%}
+    {%- set prefix = (relation ~ '.' if relation else '') ~ column_prefix -%}
     {%- set columns = [
         'first_name_normalised', 'first_name_canonical', 'last_name_normalised',
         'first_name_masculine_forms', 'first_name_canonical_masculine_forms', 'last_name_masculine_forms',

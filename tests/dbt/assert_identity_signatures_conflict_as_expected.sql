@@ -1,7 +1,8 @@
 -- Macros signatures_conflict (as given, and with tolerate_typos), match_signatures_conflict and
--- signatures_differ, on realistic pairs of records (first name, its canonical form, last name,
--- birth date; '' = missing). One person: a nickname, a typo, a married name, a day/month swap,
--- first and last name typed the other way round, an initial with a compatible (double) surname.
+-- signatures_differ, the first three also read over name_relation_columns (signatures_conflict_of),
+-- on realistic pairs of records (first name, its canonical form, last name, birth date; '' = missing).
+-- One person: a nickname, a typo, a married name, a day/month swap, first and last name typed the
+-- other way round, an initial with a compatible (double) surname.
 -- Two people: the other sex's form of a name (twins Maria and Mario), twins with different first
 -- names, one name with birth dates years apart, an initial with another surname, a surname
 -- with no first name beside a different one. Only typo-tolerant readings let a birth date one
@@ -79,19 +80,36 @@ signatures as (
 
 ),
 
-computed as (
+-- The same pairs with their name relations selected once as columns (name_relation_columns),
+-- as the models read them: both readings must decide alike.
+related as (
 
     select
         cases.*,
         {{ signatures_differ('l', 'r') }} as is_different,
         {{ signatures_conflict('l', 'r') }} as is_conflict,
         {{ signatures_conflict('l', 'r', tolerate_typos=true) }} as is_conflict_tolerating_typos,
-        {{ match_signatures_conflict('l', 'r') }} as is_match_conflict
+        {{ match_signatures_conflict('l', 'r') }} as is_match_conflict,
+        {{ name_relation_columns('l', 'r') }}
     from cases
     inner join signatures as l
         on cases.case_number = l.case_number and l.side = 'l'
     inner join signatures as r
         on cases.case_number = r.case_number and r.side = 'r'
+
+),
+
+computed as (
+
+    select
+        *,
+        {{ signatures_conflict_of(name_relations_of(), typos_need_compatible_surnames=true) }}
+            as is_conflict_from_columns,
+        {{ signatures_conflict_of(
+            name_relations_of(), tolerate_typos=true, typos_need_compatible_surnames=true
+        ) }} as is_conflict_tolerating_typos_from_columns,
+        {{ match_signatures_conflict_of(name_relations_of()) }} as is_match_conflict_from_columns
+    from related
 
 )
 
@@ -101,3 +119,6 @@ where
     or is_conflict is distinct from expected_conflict
     or is_conflict_tolerating_typos is distinct from expected_conflict_tolerating_typos
     or is_match_conflict is distinct from expected_match_conflict
+    or is_conflict_from_columns is distinct from expected_conflict
+    or is_conflict_tolerating_typos_from_columns is distinct from expected_conflict_tolerating_typos
+    or is_match_conflict_from_columns is distinct from expected_match_conflict

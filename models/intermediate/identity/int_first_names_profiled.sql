@@ -185,7 +185,7 @@ corrections as (
 
 ),
 
-final as (
+named as (
 
     select
         profiled.first_name,
@@ -204,6 +204,18 @@ final as (
         on profiled.first_name = corrections.first_name
     left join nicknames as common_name_nicknames
         on corrections.common_name = common_name_nicknames.nickname
+
+),
+
+-- The masculine forms of each name and of its canonical form (macro is_gender_variant), once per
+-- name: the models that read names in given-name order look them up here.
+final as (
+
+    select
+        *,
+        {{ masculine_forms('first_name') }} as first_name_masculine_forms,
+        {{ masculine_forms('first_name_canonical') }} as first_name_canonical_masculine_forms
+    from named
 
 )
 

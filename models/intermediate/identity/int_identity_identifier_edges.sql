@@ -16,36 +16,18 @@
 with
 
 -- Names in given-name order, so that 'Fonto Maria' and 'Fonto Simone' are Maria and Simone.
-records_in_given_order as (
+records as (
 
     select
         records.record_key,
         records.is_person_record,
-        {{ names_in_given_order('records') }},
+        {{ given_order_name_signature_columns('records') }},
         records.birth_date,
         coalesce(records.is_mobile_phone, false) as is_mobile_phone,
         records.first_name_normalised is null and records.birth_date is null as is_attribute_less,
         coalesce(length(records.first_name_normalised) = 1, false) and records.birth_date is null as is_initial_only,
-        case
-            when {{ is_written_surname_first('records.first_name_normalised', 'records.last_name_normalised') }}
-                then coalesce(last_names.is_given_name, false)
-            else coalesce(first_names.is_given_name, false)
-        end as is_given_first_name
+        records.is_given_first_name
     from {{ ref('int_source_records_unioned') }} as records
-    left join {{ ref('int_first_names_profiled') }} as first_names
-        on records.first_name_normalised = first_names.first_name
-    left join {{ ref('int_first_names_profiled') }} as last_names
-        on {{ last_word('records.last_name_normalised') }} = last_names.first_name
-
-),
-
--- The masculine forms of the names as now read (macro is_gender_variant).
-records as (
-
-    select
-        *,
-        {{ masculine_forms_columns() }}
-    from records_in_given_order
 
 ),
 
@@ -136,37 +118,48 @@ group_signatures as (
 
 ),
 
+-- Each pair of signatures in a household-shareable group (l and r, as Splink names a pair's sides),
+-- with their name relations selected once.
+signature_pairs_related as (
+
+    select
+        l.identifier_key,
+        l.signature_key as left_signature_key,
+        r.signature_key as right_signature_key,
+        l.is_given_first_name and r.is_given_first_name as are_both_given_names,
+        l.first_name_normalised <> r.first_name_normalised
+        and l.first_name_canonical <> r.first_name_canonical as are_names_different,
+        -- Spellings of one name differ by one letter inside it (Jan and Jean, Ana and Anna).
+        (
+            {{ levenshtein('l.first_name_normalised', 'r.first_name_normalised') }}
+            >= 2
+            or substr(l.first_name_normalised, 1, 1)
+            <> substr(r.first_name_normalised, 1, 1)
+            or {{ dbt.right('l.first_name_normalised', '1') }}
+            <> {{ dbt.right('r.first_name_normalised', '1') }}
+        ) as are_not_one_spelling,
+        {{ name_relation_columns('l', 'r') }}
+    from group_signatures as l
+    inner join group_signatures as r
+        on
+            l.identifier_key = r.identifier_key
+            and l.signature_key < r.signature_key
+    where l.is_household_shareable
+
+),
+
 signature_pairs as (
 
     select
-        left_signature.identifier_key,
-        left_signature.signature_key as left_signature_key,
-        right_signature.signature_key as right_signature_key,
+        identifier_key,
+        left_signature_key,
+        right_signature_key,
         (
-            {{ signatures_conflict('left_signature', 'right_signature') }}
+            {{ signatures_conflict_of(name_relations_of(), typos_need_compatible_surnames=true) }}
             -- Two different common given names are two people, however alike (Michael and Michelle).
-            or (
-                left_signature.is_given_first_name
-                and right_signature.is_given_first_name
-                and left_signature.first_name_normalised <> right_signature.first_name_normalised
-                and left_signature.first_name_canonical <> right_signature.first_name_canonical
-                -- Spellings of one name differ by one letter inside it (Jan and Jean, Ana and Anna).
-                and (
-                    {{ levenshtein('left_signature.first_name_normalised', 'right_signature.first_name_normalised') }}
-                    >= 2
-                    or substr(left_signature.first_name_normalised, 1, 1)
-                    <> substr(right_signature.first_name_normalised, 1, 1)
-                    or {{ dbt.right('left_signature.first_name_normalised', '1') }}
-                    <> {{ dbt.right('right_signature.first_name_normalised', '1') }}
-                )
-            )
+            or (are_both_given_names and are_names_different and are_not_one_spelling)
         ) as is_conflict
-    from group_signatures as left_signature
-    inner join group_signatures as right_signature
-        on
-            left_signature.identifier_key = right_signature.identifier_key
-            and left_signature.signature_key < right_signature.signature_key
-    where left_signature.is_household_shareable
+    from signature_pairs_related
 
 ),
 
@@ -338,19 +331,25 @@ reach_pairs as (
 conflicting_reached_people as (
 
     select
-        reached_pairs.lower_person_key,
-        reached_pairs.higher_person_key
+        lower_person_key,
+        higher_person_key
     from (
-        select distinct
-            lower_person_key,
-            higher_person_key
-        from reach_pairs
-    ) as reached_pairs
-    inner join reached_people as lower_person
-        on reached_pairs.lower_person_key = lower_person.person_key
-    inner join reached_people as higher_person
-        on reached_pairs.higher_person_key = higher_person.person_key
-    where {{ signatures_conflict('lower_person', 'higher_person', tolerate_typos=true) }}
+        select
+            reached_pairs.lower_person_key,
+            reached_pairs.higher_person_key,
+            {{ name_relation_columns('l', 'r') }}
+        from (
+            select distinct
+                lower_person_key,
+                higher_person_key
+            from reach_pairs
+        ) as reached_pairs
+        inner join reached_people as l
+            on reached_pairs.lower_person_key = l.person_key
+        inner join reached_people as r
+            on reached_pairs.higher_person_key = r.person_key
+    ) as related_pairs
+    where {{ signatures_conflict_of(name_relations_of(), tolerate_typos=true, typos_need_compatible_surnames=true) }}
 
 ),
 

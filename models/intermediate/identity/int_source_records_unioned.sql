@@ -7,7 +7,9 @@
     starts or spells out ('S. Ehrhuber' at sebastian859@ is Sebastian), so that
     a family member's initial on a shared line is not read as anyone's. A garbled
     first name ('keivn', too rare to be a name, within two edits of it) takes the
-    one given name the other records at its personal email and mobile go by.
+    one given name the other records at its personal email and mobile go by. The
+    names are also read in given-name order (`given_order_*`: 'Fonto Maria' typed
+    surname first is Maria Fonto), which the guards compare.
 -#}
 with
 
@@ -24,7 +26,9 @@ first_names as (
         first_name_record_count,
         last_name_record_count,
         is_given_name,
-        first_name_canonical
+        first_name_canonical,
+        first_name_masculine_forms,
+        first_name_canonical_masculine_forms
     from {{ ref('int_first_names_profiled') }}
 
 ),
@@ -249,12 +253,41 @@ canonically_named as (
 
 -- Each name's masculine forms, computed once here so that the name rules downstream test a
 -- feminine form by lookup (macro is_gender_variant).
-final as (
+gendered as (
 
     select
         *,
         {{ masculine_forms_columns() }}
     from canonically_named
+
+),
+
+-- The names read in given-name order ('Fonto Maria' is Maria Fonto), as the identity and matching
+-- guards compare them, and whether that first name is a given name.
+given_order_read as (
+
+    select
+        gendered.*,
+        {{ names_in_given_order('gendered', prefix='given_order_') }},
+        case
+            when {{ is_written_surname_first('gendered.first_name_normalised', 'gendered.last_name_normalised') }}
+                then coalesce(last_names.is_given_name, false)
+            else coalesce(first_names.is_given_name, false)
+        end as is_given_first_name
+    from gendered
+    left join first_names
+        on gendered.first_name_normalised = first_names.first_name
+    left join first_names as last_names
+        on {{ last_word('gendered.last_name_normalised') }} = last_names.first_name
+
+),
+
+final as (
+
+    select
+        *,
+        {{ given_order_last_name_masculine_forms('given_order_') }} as given_order_last_name_masculine_forms
+    from given_order_read
 
 )
 

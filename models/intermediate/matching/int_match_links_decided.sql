@@ -48,27 +48,13 @@ scored as (
 ),
 
 -- Names in given-name order, so that 'Barejo Antonio' and 'Barejo Mercedes' are Antonio and Mercedes.
-profiles_in_given_order as (
-
-    select
-        profiles.profile_key,
-        {{ names_in_given_order('profiles') }},
-        profiles.birth_date
-    from {{ ref('int_match_profiles') }} as profiles
-    left join {{ ref('int_first_names_profiled') }} as first_names
-        on profiles.first_name_normalised = first_names.first_name
-    left join {{ ref('int_first_names_profiled') }} as last_names
-        on {{ last_word('profiles.last_name_normalised') }} = last_names.first_name
-
-),
-
--- The masculine forms of the names as now read (macro is_gender_variant).
 profiles as (
 
     select
-        *,
-        {{ masculine_forms_columns() }}
-    from profiles_in_given_order
+        profiles.profile_key,
+        {{ given_order_name_signature_columns('profiles') }},
+        profiles.birth_date
+    from {{ ref('int_match_profiles') }} as profiles
 
 ),
 
@@ -107,6 +93,26 @@ steward_cannot_links as (
 
 ),
 
+-- Each pair with its profiles' first names and birth dates, and their name relations selected
+-- once (macro name_relation_columns), which the conflict guard reads.
+scored_pairs as (
+
+    select
+        scored.*,
+        l.first_name_normalised as left_first_name_normalised,
+        l.birth_date as left_birth_date,
+        r.first_name_normalised as right_first_name_normalised,
+        r.birth_date as right_birth_date,
+        {{ signatures_differ('l', 'r') }} as do_signatures_differ,
+        {{ name_relation_columns('l', 'r') }}
+    from scored
+    inner join profiles as l
+        on scored.left_profile_key = l.profile_key
+    inner join profiles as r
+        on scored.right_profile_key = r.profile_key
+
+),
+
 judged as (
 
     select
@@ -120,22 +126,22 @@ judged as (
             when scored.match_probability < {{ var('matching_accept_probability') }}
                 then 'below_accept_threshold'
             when
-                (l.first_name_normalised is null and l.birth_date is null)
-                or (r.first_name_normalised is null and r.birth_date is null)
+                (scored.left_first_name_normalised is null and scored.left_birth_date is null)
+                or (scored.right_first_name_normalised is null and scored.right_birth_date is null)
                 -- A surname and a family email or landline fit every member of the household:
                 -- which one it is, only the identity graph's household guards can say.
                 then 'household_member_unknown'
             when
                 (
-                    (length(l.first_name_normalised) = 1 and l.birth_date is null)
-                    or (length(r.first_name_normalised) = 1 and r.birth_date is null)
+                    (length(scored.left_first_name_normalised) = 1 and scored.left_birth_date is null)
+                    or (length(scored.right_first_name_normalised) = 1 and scored.right_birth_date is null)
                 )
                 -- Family members share initials too (Joanne and John at thesutcrofts@): an initial
                 -- needs one person's email or phone in common.
                 and not {{ personal_email_agrees }}
                 and not {{ personal_phone_agrees }}
                 then 'initial_household_member_unknown'
-            when {{ signatures_differ('l', 'r') }} and {{ match_signatures_conflict('l', 'r') }}
+            when scored.do_signatures_differ and {{ match_signatures_conflict_of(name_relations_of('scored')) }}
                 then 'conflicting_signatures'
             -- Names and a place are what namesakes and relatives share: a link needs a personal
             -- attribute to agree too.
@@ -173,11 +179,7 @@ judged as (
             when steward_cannot_links.lower_profile_key is not null
                 then 'steward_cannot_link'
         end as rejection_code
-    from scored
-    inner join profiles as l
-        on scored.left_profile_key = l.profile_key
-    inner join profiles as r
-        on scored.right_profile_key = r.profile_key
+    from scored_pairs as scored
     left join steward_cannot_links
         on
             least(scored.left_profile_key, scored.right_profile_key) = steward_cannot_links.lower_profile_key
@@ -225,15 +227,17 @@ neighbours as (
 
 ),
 
--- A profile keeps no link to a neighbour that conflicts with a stronger neighbour of its own, or
--- that was scored as another person than it (a bridge: `patricia johnson 1964-09-01` and nothing
--- else matches two namesakes with other emails, phones and cities): the links it keeps never
--- join two people who conflict, and its other links stay.
-weaker_chain_links as (
+-- Each accepted link beside a stronger one of the same profile, with the two neighbours' name
+-- relations selected once.
+neighbour_pairs as (
 
-    select distinct
-        least(weaker.profile_key, weaker.neighbour_key) as lower_profile_key,
-        greatest(weaker.profile_key, weaker.neighbour_key) as higher_profile_key
+    select
+        weaker.profile_key,
+        weaker.neighbour_key,
+        weaker.is_contact_agreeing,
+        scored_apart.left_profile_key is not null as were_neighbours_scored_apart,
+        {{ signatures_differ('weaker', 'stronger') }} as do_signatures_differ,
+        {{ name_relation_columns('weaker', 'stronger') }}
     from neighbours as weaker
     inner join neighbours as stronger
         on
@@ -243,14 +247,24 @@ weaker_chain_links as (
         on
             least(weaker.neighbour_key, stronger.neighbour_key) = scored_apart.left_profile_key
             and greatest(weaker.neighbour_key, stronger.neighbour_key) = scored_apart.right_profile_key
+
+),
+
+-- A profile keeps no link to a neighbour that conflicts with a stronger neighbour of its own, or
+-- that was scored as another person than it (a bridge: `patricia johnson 1964-09-01` and nothing
+-- else matches two namesakes with other emails, phones and cities): the links it keeps never
+-- join two people who conflict, and its other links stay.
+weaker_chain_links as (
+
+    select distinct
+        least(profile_key, neighbour_key) as lower_profile_key,
+        greatest(profile_key, neighbour_key) as higher_profile_key
+    from neighbour_pairs
     where
-        (
-            {{ signatures_differ('weaker', 'stronger') }}
-            and {{ match_signatures_conflict('weaker', 'stronger') }}
-        )
+        (do_signatures_differ and {{ match_signatures_conflict_of(name_relations_of()) }})
         -- A bridge vouched for by names and a birth date or street only (a shared email or phone
         -- links people seen together; the identity graph's household guards judge those).
-        or (scored_apart.left_profile_key is not null and not weaker.is_contact_agreeing)
+        or (were_neighbours_scored_apart and not is_contact_agreeing)
 
 ),
 

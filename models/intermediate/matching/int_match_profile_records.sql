@@ -21,6 +21,7 @@ prepared as (
     select
         records.record_key,
         {{ name_signature_columns('records') }},
+        {{ name_signature_columns('records', column_prefix='given_order_') }},
         records.birth_date,
         records.email_match_key,
         records.phone_national_number,

@@ -83,6 +83,7 @@ profiles as (
     select
         profile_key,
         {{ name_signature_columns() }},
+        {{ name_signature_columns(column_prefix='given_order_') }},
         birth_date,
         email_match_key,
         phone_national_number,
@@ -95,6 +96,7 @@ profiles as (
     group by
         profile_key,
         {{ name_signature_columns() }},
+        {{ name_signature_columns(column_prefix='given_order_') }},
         birth_date,
         email_match_key,
         phone_national_number,
