@@ -99,8 +99,7 @@
             ~ ' or substr(' ~ l_first ~ ', 1, 1) = substr(' ~ r_canonical ~ ', 1, 1)'
             ~ ' or substr(' ~ l_canonical ~ ', 1, 1) = substr(' ~ r_first ~ ', 1, 1)))',
         'do_last_names_agree': names_agree(l_last, r_last, left_forms=l_last_forms, right_forms=r_last_forms),
-        'are_last_names_alike': '(' ~ jaro_winkler(l_last, r_last) ~ ' >= 0.8 or '
-            ~ jaro_winkler(dbt.split_part(l_last, "' '", 1), dbt.split_part(r_last, "' '", 1)) ~ ' >= 0.85)',
+        'are_last_names_alike': last_names_alike(l_last, r_last),
         'does_first_agree_with_last': names_agree(l_first, r_last, left_forms=l_first_forms, right_forms=r_last_forms),
         'does_last_agree_with_first': names_agree(l_last, r_first, left_forms=l_last_forms, right_forms=r_first_forms),
         'is_last_the_initial_of_first': is_initial_of(r_last, l_first),
@@ -196,7 +195,8 @@
 {#-
     Heavier typos than names_agree accepts, for probabilistic matches that the other
     attributes already vouch for: a short name one edit away (`in` / `ian`, `ze` / `zoe`),
-    or Jaro-Winkler >= 0.82 within two edits (`sazh` / `sarah`, `maat` / `marta`), never
+    or Jaro-Winkler >= identity_first_name_typo_similarity (0.82) within two edits (`sazh` /
+    `sarah`, `maat` / `marta`), never
     two forms of one name for different sexes. Different names of one family stay apart
     (`luca` / `laura` is 0.805, `jose` / `rosa` 0.67, `maria` / `adrian` three edits).
 -#}
@@ -209,7 +209,7 @@
                 and length({{ right_name }}) >= 2
             )
             or (
-                {{ jaro_winkler(left_name, right_name) }} >= 0.82
+                {{ jaro_winkler(left_name, right_name) }} >= {{ var('identity_first_name_typo_similarity') }}
                 and {{ levenshtein(left_name, right_name) }} <= 2
             )
         )
@@ -433,8 +433,21 @@
         {{ left_name }} is null
         or {{ right_name }} is null
         or coalesce({{ names_agree(left_name, right_name, left_forms=left_forms, right_forms=right_forms) }}, false)
-        or {{ jaro_winkler(left_name, right_name) }} >= 0.8
-        or {{ jaro_winkler(dbt.split_part(left_name, "' '", 1), dbt.split_part(right_name, "' '", 1)) }} >= 0.85
+        or {{ last_names_alike(left_name, right_name) }}
+    )
+{%- endmacro %}
+
+
+{#-
+    Two last names alike enough not to disagree: Jaro-Winkler at or above
+    identity_last_name_similarity, or their first words at or above
+    identity_last_name_first_word_similarity ('garcia lopez' / 'garcia martinez').
+-#}
+{% macro last_names_alike(left_name, right_name) -%}
+    (
+        {{ jaro_winkler(left_name, right_name) }} >= {{ var('identity_last_name_similarity') }}
+        or {{ jaro_winkler(dbt.split_part(left_name, "' '", 1), dbt.split_part(right_name, "' '", 1)) }}
+        >= {{ var('identity_last_name_first_word_similarity') }}
     )
 {%- endmacro %}
 

@@ -96,20 +96,21 @@
 
 
 {#-
-    The given-name part of a free-text full name (as typed; apply
-    normalise_name_display / normalise_name_match to it):
+    The given-name part of a free-text full name, passed cleaned (clean_text, in the
+    model's renamed CTE, so that the expression is not inlined at every use here; apply
+    normalise_name_display / normalise_name_match to the result):
     'GARCIA, Ana' -> 'Ana' (LAST, First), 'Mr John Smith' -> 'John',
     'j. smith' -> 'j.', 'Ana García López' -> 'Ana' (first word),
     'van der Akker Lotte' -> 'Lotte' (a name starting with a surname particle is
     surname first), 'de la Fuente' -> NULL, 'Madonna' -> 'Madonna' (one word and
     no title: a given name), 'Mr Smith' -> NULL.
 -#}
-{% macro full_name_first_name(full_name) -%}
-    {{ return(adapter.dispatch('full_name_first_name', 'single_customer_view')(full_name)) }}
+{% macro full_name_first_name(cleaned_full_name) -%}
+    {{ return(adapter.dispatch('full_name_first_name', 'single_customer_view')(cleaned_full_name)) }}
 {%- endmacro %}
 
-{% macro default__full_name_first_name(full_name) -%}
-    {%- set cleaned = clean_text(full_name) -%}
+{% macro default__full_name_first_name(cleaned_full_name) -%}
+    {%- set cleaned = cleaned_full_name -%}
     {%- set untitled = strip_name_titles(cleaned) -%}
     case
         when {{ dbt.position("','", untitled) }} > 0
@@ -132,12 +133,12 @@
     word after the first), 'van der Akker Lotte' -> 'van der Akker',
     'de la Fuente' -> 'de la Fuente', 'Mr Smith' -> 'Smith' (a title and one word).
 -#}
-{% macro full_name_last_name(full_name) -%}
-    {{ return(adapter.dispatch('full_name_last_name', 'single_customer_view')(full_name)) }}
+{% macro full_name_last_name(cleaned_full_name) -%}
+    {{ return(adapter.dispatch('full_name_last_name', 'single_customer_view')(cleaned_full_name)) }}
 {%- endmacro %}
 
-{% macro default__full_name_last_name(full_name) -%}
-    {%- set cleaned = clean_text(full_name) -%}
+{% macro default__full_name_last_name(cleaned_full_name) -%}
+    {%- set cleaned = cleaned_full_name -%}
     {%- set untitled = strip_name_titles(cleaned) -%}
     {%- set given_names = regexp_replace_all(untitled, particle_surname_pattern() ~ ' ', '') -%}
     case

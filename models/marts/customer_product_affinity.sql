@@ -39,7 +39,11 @@ categories as (
         order_lines.product_category,
         count(distinct orders.order_id) as order_count,
         sum(order_lines.quantity) as quantity,
-        sum(order_lines.quantity * order_lines.unit_price * orders.fx_rate_to_base) as spend_base
+        -- Summed as decimals: a sum of doubles depends on the order the engine adds them in, and
+        -- the cents it rounds to then differ from run to run.
+        sum(
+            cast(order_lines.quantity * order_lines.unit_price * orders.fx_rate_to_base as numeric(38, 10))
+        ) as spend_base
     from orders
     inner join order_lines
         on orders.order_id = cast(order_lines.order_id as {{ dbt.type_string() }})

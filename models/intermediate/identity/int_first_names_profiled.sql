@@ -142,7 +142,7 @@ close_misspellings as (
         or (
             edits = 2
             and least(length(first_name), length(common_name)) >= 6
-            and similarity >= 0.85
+            and similarity >= {{ var('identity_misspelling_min_similarity') }}
         )
 
 ),
@@ -179,7 +179,7 @@ corrections as (
         and (
             runner_up_edits is null
             or runner_up_edits > edits
-            or similarity >= runner_up_similarity + 0.03
+            or similarity >= runner_up_similarity + {{ var('identity_misspelling_similarity_margin') }}
             or common_name_record_count >= 5 * runner_up_record_count
         )
 

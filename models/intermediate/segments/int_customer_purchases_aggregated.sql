@@ -49,7 +49,14 @@ aggregated as (
     select
         customer_id,
         sum(case when is_purchase and days_before_as_of <= 364 then 1 else 0 end) as frequency,
-        sum(case when (is_purchase or is_refund) and days_before_as_of <= 364 then amount_base else 0 end) as monetary,
+        -- Summed as decimals, so that the total does not depend on the order the rows are added in.
+        sum(
+            case
+                when (is_purchase or is_refund) and days_before_as_of <= 364
+                    then cast(amount_base as numeric(38, 10))
+                else 0
+            end
+        ) as monetary,
         min(case when is_purchase then transaction_date end) as first_purchase_date,
         max(case when is_purchase then transaction_date end) as last_purchase_date
     from transactions

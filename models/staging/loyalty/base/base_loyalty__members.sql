@@ -22,8 +22,6 @@ renamed as (
 
         -- text
         {{ clean_text('full_name') }} as full_name,
-        {{ full_name_first_name('full_name') }} as first_name_parsed,
-        {{ full_name_last_name('full_name') }} as last_name_parsed,
         {{ person_contact_columns('email', 'phone') }},
         {{ person_address_columns() }},
         {{ clean_text('signup_store') }} as signup_store,
@@ -48,6 +46,17 @@ renamed as (
 
 ),
 
+-- The given and family names of the cleaned full name.
+names_split as (
+
+    select
+        *,
+        {{ full_name_first_name('full_name') }} as first_name_parsed,
+        {{ full_name_last_name('full_name') }} as last_name_parsed
+    from renamed
+
+),
+
 parsed as (
 
     select
@@ -58,7 +67,7 @@ parsed as (
         {{ date_from_iso_text('signup_date_iso_text') }} as signup_date,
         {{ date_parse_issue('signup_date_raw', 'signup_date_iso_text') }} as signup_date_issue,
         {{ latest_version_rank(['loyalty_card_number']) }} as version_rank
-    from renamed
+    from names_split
 
 ),
 

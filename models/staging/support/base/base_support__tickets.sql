@@ -26,8 +26,6 @@ renamed as (
 
         -- text
         {{ clean_text('requester_name') }} as requester_name,
-        {{ full_name_first_name('requester_name') }} as first_name_parsed,
-        {{ full_name_last_name('requester_name') }} as last_name_parsed,
         {{ person_contact_columns('requester_email', 'requester_phone') }},
         {{ person_address_columns() }},
         {{ normalise_category('channel') }} as channel,
@@ -50,13 +48,24 @@ renamed as (
 
 ),
 
+-- The given and family names of the cleaned full name.
+names_split as (
+
+    select
+        *,
+        {{ full_name_first_name('requester_name') }} as first_name_parsed,
+        {{ full_name_last_name('requester_name') }} as last_name_parsed
+    from renamed
+
+),
+
 parsed as (
 
     select
         *,
         {{ person_name_columns('first_name_parsed', 'last_name_parsed') }},
         {{ latest_version_rank(['ticket_id']) }} as version_rank
-    from renamed
+    from names_split
 
 ),
 
