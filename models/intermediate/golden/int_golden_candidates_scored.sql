@@ -119,6 +119,29 @@ name_values as (
 
 ),
 
+-- Each customer's distinct spellings of a name: the rules below compare spellings, not records, so
+-- their cost grows with the names a customer goes by, not with the square of their records. Keys
+-- are coalesced to '' (a normalised name is never empty) so that a missing name joins too.
+name_spellings as (
+
+    select
+        name_values.customer_id,
+        name_values.first_name_normalised,
+        name_values.last_name_normalised,
+        coalesce(name_values.first_name_normalised, '') as first_name_key,
+        coalesce(name_values.last_name_normalised, '') as last_name_key,
+        max(case when rules.confirms_value then name_values.observed_at end) as confirmed_at,
+        max(case when rules.confirms_value then 1 else 0 end) = 1 as is_confirming
+    from name_values
+    left join rules
+        on rules.attribute = 'name' and name_values.source_table = rules.source_table
+    group by
+        name_values.customer_id,
+        name_values.first_name_normalised,
+        name_values.last_name_normalised
+
+),
+
 -- A surname is confirmed each time a confirming record carries it in any spelling: alike, a
 -- typo away (one edit, two from four letters), one compound surname shortened to its first
 -- part, or first and last name typed into each other's boxes. The latest is the name the
@@ -127,16 +150,14 @@ name_confirmations as (
 
     select
         candidate.customer_id,
-        candidate.source_table,
-        candidate.source_record_id,
-        max(spelling.observed_at) as confirmed_at
-    from name_values as candidate
-    inner join name_values as spelling
+        candidate.first_name_key,
+        candidate.last_name_key,
+        max(spelling.confirmed_at) as confirmed_at
+    from name_spellings as candidate
+    inner join name_spellings as spelling
         on candidate.customer_id = spelling.customer_id
-    inner join rules
-        on rules.attribute = 'name' and spelling.source_table = rules.source_table
     where
-        rules.confirms_value
+        spelling.is_confirming
         and candidate.last_name_normalised is not null
         and spelling.last_name_normalised is not null
         and (
@@ -154,7 +175,7 @@ name_confirmations as (
                 and candidate.first_name_normalised = spelling.last_name_normalised
             )
         )
-    group by candidate.customer_id, candidate.source_table, candidate.source_record_id
+    group by candidate.customer_id, candidate.first_name_key, candidate.last_name_key
 
 ),
 
@@ -164,10 +185,10 @@ names_shortened as (
 
     select distinct
         candidate.customer_id,
-        candidate.source_table,
-        candidate.source_record_id
-    from name_values as candidate
-    inner join name_values as other
+        candidate.first_name_key,
+        candidate.last_name_key
+    from name_spellings as candidate
+    inner join name_spellings as other
         on candidate.customer_id = other.customer_id
     left join nicknames
         on
@@ -246,13 +267,13 @@ name_candidates as (
     left join name_confirmations
         on
             customer_records.customer_id = name_confirmations.customer_id
-            and customer_records.source_table = name_confirmations.source_table
-            and customer_records.source_record_id = name_confirmations.source_record_id
+            and coalesce(customer_records.first_name_normalised, '') = name_confirmations.first_name_key
+            and coalesce(customer_records.last_name_normalised, '') = name_confirmations.last_name_key
     left join names_shortened
         on
             customer_records.customer_id = names_shortened.customer_id
-            and customer_records.source_table = names_shortened.source_table
-            and customer_records.source_record_id = names_shortened.source_record_id
+            and coalesce(customer_records.first_name_normalised, '') = names_shortened.first_name_key
+            and coalesce(customer_records.last_name_normalised, '') = names_shortened.last_name_key
     left join first_name_spellings
         on customer_records.first_name_normalised = first_name_spellings.first_name_normalised
     left join last_name_spellings
