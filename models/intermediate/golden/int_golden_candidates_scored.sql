@@ -509,19 +509,21 @@ phone_candidates as (
     from resolved_phones
     left join mobile_phones
         on resolved_phones.phone_e164 = mobile_phones.phone
-    left join erased_identifiers
+    -- Two equi-joins, not one join on an OR: an OR makes every phone meet every erased value.
+    left join erased_identifiers as erased_numbers
         on
-            (
-                erased_identifiers.hashed_type = 'phone'
-                and erased_identifiers.value_hash
-                = {{ salted_hash(dbt.concat(["'phone:'", 'resolved_phones.staged_national_number'])) }}
-            )
-            or (
-                erased_identifiers.hashed_type = 'phone_e164'
-                and erased_identifiers.value_hash
-                = {{ salted_hash(dbt.concat(["'phone_e164:'", 'resolved_phones.phone_e164'])) }}
-            )
-    where resolved_phones.phone_e164 is not null and erased_identifiers.value_hash is null
+            erased_numbers.hashed_type = 'phone'
+            and erased_numbers.value_hash
+            = {{ salted_hash(dbt.concat(["'phone:'", 'resolved_phones.staged_national_number'])) }}
+    left join erased_identifiers as erased_e164_numbers
+        on
+            erased_e164_numbers.hashed_type = 'phone_e164'
+            and erased_e164_numbers.value_hash
+            = {{ salted_hash(dbt.concat(["'phone_e164:'", 'resolved_phones.phone_e164'])) }}
+    where
+        resolved_phones.phone_e164 is not null
+        and erased_numbers.value_hash is null
+        and erased_e164_numbers.value_hash is null
 
 ),
 
