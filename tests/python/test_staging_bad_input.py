@@ -1,6 +1,6 @@
 """Staging survives bad raw input and accounts for every raw row.
 
-One `dbt build` of staging and the quality models (seeds, base and stg views,
+One `dbt build` of staging and the quality models (seeds, base and stg models,
 quarantine, row-count reconciliation, their data tests and the singular
 `assert_every_raw_row_is_accounted_for`) runs on a copy of the hand-made
 fixtures in tests/python/fixtures/raw_staging, broken in every way the contract
