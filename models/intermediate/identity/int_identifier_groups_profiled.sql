@@ -87,22 +87,31 @@ card_owners as (
 payment_cards_lent_to_other_people as (
 
     select
-        own.card_key as identifier_key,
-        count(distinct own.token_key) as payment_cards_of_other_people
-    from card_payments as own
-    inner join card_payments as other
-        on own.token_key = other.token_key and own.card_key <> other.card_key
-    inner join payment_cards_per_loyalty_card as other_cards
-        on other.card_key = other_cards.identifier_key
-    inner join card_owners as own_owner
-        on own.card_key = own_owner.card_key
-    inner join card_owners as other_owner
-        on other.card_key = other_owner.card_key
-    where
-        other_cards.distinct_payment_cards <= {{ var('identity_max_payment_cards_per_loyalty_card') }}
-        -- Typo-tolerant: one member's two cards, signed 'Tim Hagee' and 'Tm Hageer', are one owner.
-        and {{ signatures_conflict('own_owner', 'other_owner', tolerate_typos=true) }}
-    group by own.card_key
+        identifier_key,
+        count(distinct token_key) as payment_cards_of_other_people
+    from (
+        -- The two owners (l and r) of each pair of cards paid with one payment card, with their
+        -- name relations selected once.
+        select
+            own.card_key as identifier_key,
+            own.token_key,
+            {{ name_relation_columns('l', 'r') }}
+        from card_payments as own
+        inner join card_payments as other
+            on own.token_key = other.token_key and own.card_key <> other.card_key
+        inner join payment_cards_per_loyalty_card as other_cards
+            on other.card_key = other_cards.identifier_key
+        inner join card_owners as l
+            on own.card_key = l.card_key
+        inner join card_owners as r
+            on other.card_key = r.card_key
+        where other_cards.distinct_payment_cards <= {{ var('identity_max_payment_cards_per_loyalty_card') }}
+    ) as owner_pairs
+    -- Typo-tolerant: one member's two cards, signed 'Tim Hagee' and 'Tm Hageer', are one owner.
+    where {{ signatures_conflict_of(
+        name_relations_of(), tolerate_typos=true, typos_need_compatible_surnames=true
+    ) }}
+    group by identifier_key
 
 ),
 

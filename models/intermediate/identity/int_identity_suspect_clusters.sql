@@ -57,19 +57,30 @@ signatures as (
 
 ),
 
+-- Each pair of a customer's signatures (l and r), with their name relations selected once.
+signature_pairs as (
+
+    select
+        l.customer_id,
+        l.example_record_key as left_record_key,
+        r.example_record_key as right_record_key,
+        {{ name_relation_columns('l', 'r') }}
+    from signatures as l
+    inner join signatures as r
+        on
+            l.customer_id = r.customer_id
+            and l.example_record_key < r.example_record_key
+
+),
+
 conflicts as (
 
     select
-        left_signature.customer_id,
-        min({{ dbt.concat(['left_signature.example_record_key', "' vs '", 'right_signature.example_record_key']) }})
-            as example
-    from signatures as left_signature
-    inner join signatures as right_signature
-        on
-            left_signature.customer_id = right_signature.customer_id
-            and left_signature.example_record_key < right_signature.example_record_key
-    where {{ signatures_conflict('left_signature', 'right_signature') }}
-    group by left_signature.customer_id
+        customer_id,
+        min({{ dbt.concat(['left_record_key', "' vs '", 'right_record_key']) }}) as example
+    from signature_pairs
+    where {{ signatures_conflict_of(name_relations_of(), typos_need_compatible_surnames=true) }}
+    group by customer_id
 
 ),
 

@@ -175,19 +175,29 @@ erased_records as (
 identifier_fragments as (
 
     select distinct
-        holder_records.record_key,
-        erased_records.erasure_request_id,
-        erased_records.erased_at
-    from erased_records
-    inner join {{ ref('int_identifiers_unioned') }} as erased_identifiers
-        on erased_records.record_key = erased_identifiers.record_key and not erased_identifiers.is_blocked
-    inner join {{ ref('int_identifiers_unioned') }} as holder_identifiers
-        on
-            erased_identifiers.identifier_key = holder_identifiers.identifier_key
-            and erased_identifiers.record_key <> holder_identifiers.record_key
-    inner join records as holder_records
-        on holder_identifiers.record_key = holder_records.record_key
-    where not {{ signatures_conflict('erased_records', 'holder_records', tolerate_typos=true) }}
+        record_key,
+        erasure_request_id,
+        erased_at
+    from (
+        -- Each erased record (l) and holder (r), with their name relations selected once.
+        select
+            r.record_key,
+            l.erasure_request_id,
+            l.erased_at,
+            {{ name_relation_columns('l', 'r') }}
+        from erased_records as l
+        inner join {{ ref('int_identifiers_unioned') }} as erased_identifiers
+            on l.record_key = erased_identifiers.record_key and not erased_identifiers.is_blocked
+        inner join {{ ref('int_identifiers_unioned') }} as holder_identifiers
+            on
+                erased_identifiers.identifier_key = holder_identifiers.identifier_key
+                and erased_identifiers.record_key <> holder_identifiers.record_key
+        inner join records as r
+            on holder_identifiers.record_key = r.record_key
+    ) as holder_pairs
+    where not {{ signatures_conflict_of(
+        name_relations_of(), tolerate_typos=true, typos_need_compatible_surnames=true
+    ) }}
 
 ),
 
