@@ -4,7 +4,8 @@
     The columns come from the source definitions (`meta.contract_table`), so the
     contract lives in one place: a column missing from a file is loaded as NULL,
     a column the contract does not name is ignored, and a missing file gives an
-    empty table. `_row_number` keeps each row's position in its file, the key the
+    empty table. A line may be as long as its file, up to 1 GiB. `_row_number`
+    keeps each row's position in its file, the key the
     quarantine uses for rows whose own key is unusable.
 -#}
 {% macro load_raw_sources() %}
@@ -36,11 +37,15 @@
         {%- do run_query('create schema if not exists raw') -%}
         {%- for table in contract_source_tables() -%}
             {%- set path = var('raw_dir') ~ '/' ~ table.name ~ '.csv' -%}
-            {%- set found = run_query("select count(*) from glob('" ~ path ~ "')").columns[0].values()[0] -%}
-            {%- if found > 0 -%}
+            {%- set sizes = run_query("select size from read_blob('" ~ path ~ "')").columns[0].values() -%}
+            {%- if sizes | length > 0 -%}
+                {#- A line may be as long as the file (a 100 MB value is dropped by staging, not a
+                    failed load), up to 1 GiB; DuckDB's default stops at 2 MB. -#}
+                {%- set line_bytes = [[sizes[0] + 1, 2097152] | max, 1073741824] | min -%}
                 {%- set reader -%}
                     read_csv('{{ path }}', header = true, all_varchar = true, delim = ',', quote = '"',
-                             escape = '"', strict_mode = false, null_padding = true, parallel = false)
+                             escape = '"', strict_mode = false, null_padding = true, parallel = false,
+                             max_line_size = {{ line_bytes }}, buffer_size = {{ line_bytes }})
                 {%- endset -%}
                 {%- set file_columns = {} -%}
                 {%- for column in run_query('select * from ' ~ reader ~ ' limit 0').column_names -%}

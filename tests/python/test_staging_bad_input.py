@@ -5,14 +5,17 @@ quarantine, row-count reconciliation, their data tests and the singular
 `assert_every_raw_row_is_accounted_for`) runs on a copy of the hand-made
 fixtures in tests/python/fixtures/raw_staging, broken in every way the contract
 allows: a table missing, a table with only a header, a zero-byte table, an
-extra column, a missing optional column, malformed values. The build must be
-green, and each test then reads the resulting DuckDB file.
+extra column, a missing optional column, malformed values, values far over
+their cap (a 1 MB name, a 100 MB line, 100k repeated quotes) and control
+characters. The build must be green, and each test then reads the resulting
+DuckDB file.
 """
 
 from __future__ import annotations
 
 import csv
 import shutil
+import sys
 from pathlib import Path
 
 import duckdb
@@ -29,8 +32,12 @@ ZERO_BYTE_TABLE = "support_tickets"
 EXTRA_COLUMN_TABLE = "loyalty_members"
 MISSING_COLUMN_TABLE = "shop_customers"
 MISSING_COLUMN = "phone"
+ONE_MEGABYTE = 1024 * 1024
+HUNDRED_MB = 100 * ONE_MEGABYTE
 
 pytestmark = pytest.mark.slow
+# The fixture writes fields of up to 100 MB; Python's csv module stops at 128 KB by default.
+csv.field_size_limit(sys.maxsize)
 
 
 def _rewrite_csv(path: Path, transform) -> None:
@@ -93,6 +100,24 @@ def broken_raw_dir(tmp_path_factory) -> Path:
         updated_at="2024-01-01T00:00:00Z",
         is_deleted="false",
     )
+    # Values over their cap: a 1 MB first name, 100k escaped quotes as a first name, a
+    # 100 MB product code (a file with a 100 MB line); control characters and NUL bytes.
+    _append_row(
+        raw / "crm_contacts.csv",
+        contact_id="C901",
+        first_name="x" * ONE_MEGABYTE,
+        last_name="Pasted",
+        updated_at="2024-01-01T00:00:00Z",
+    )
+    quotes = '"' * 100_000
+    _append_row(
+        raw / "shop_customers.csv", customer_id="S901", first_name=quotes, last_name="Quotes"
+    )
+    _append_row(
+        raw / "shop_order_lines.csv", order_id="O901", line_number="1", sku="S" * HUNDRED_MB
+    )
+    with (raw / "crm_contacts.csv").open("ab") as handle:
+        handle.write(b"C902,Jo\x00hn,Sm\x07ith\x1b,,,,,,,,,,2024-01-01T00:00:00Z,\n")
     return raw
 
 
@@ -249,3 +274,52 @@ def test_row_accounting_guard_fails_when_a_row_goes_missing(
     assert result.returncode == 1
     assert "assert_every_raw_row_is_accounted_for" in result.stdout
     assert "Got 1 result" in result.stdout
+
+
+def _repair_note(warehouse, table: str, record_id: str) -> str:
+    row = warehouse.execute(
+        "select repair_note from intermediate.int_source_rows_quarantined"
+        " where source_table = ? and source_record_id = ?",
+        [table, record_id],
+    ).fetchone()
+    assert row is not None, f"{table} {record_id} has no quarantine row"
+    return row[0]
+
+
+def test_a_value_over_its_cap_is_dropped_with_its_length(warehouse):
+    assert warehouse.execute(
+        "select first_name, last_name from staging.stg_crm__contacts where contact_id = 'C901'"
+    ).fetchone() == (None, "Pasted")
+    assert _repair_note(warehouse, "crm_contacts", "C901") == (
+        f"first_name: {ONE_MEGABYTE} characters, over the cap of 200; dropped"
+    )
+    assert warehouse.execute(
+        "select first_name, last_name from staging.stg_shop__customers"
+        " where shop_customer_id = 'S901'"
+    ).fetchone() == (None, "Quotes")
+    assert _repair_note(warehouse, "shop_customers", "S901").startswith(
+        "first_name: 100000 characters, over the cap of 200; dropped"
+    )
+
+
+def test_a_hundred_megabyte_line_loads_and_its_value_is_dropped(warehouse):
+    assert warehouse.execute(
+        "select sku from staging.stg_shop__order_lines where order_id = 'O901'"
+    ).fetchone() == (None,)
+    assert _repair_note(warehouse, "shop_order_lines", "O901-1").startswith(
+        f"sku: {HUNDRED_MB} characters, over the cap of 320; dropped"
+    )
+    longest = warehouse.execute(
+        "select max(length(sku)) from staging.base_shop__order_lines"
+    ).fetchone()[0]
+    assert longest < 320
+
+
+def test_control_characters_and_nul_bytes_are_removed_and_noted(warehouse):
+    assert warehouse.execute(
+        "select first_name, last_name from staging.stg_crm__contacts where contact_id = 'C902'"
+    ).fetchone() == ("John", "Smith")
+    note = _repair_note(warehouse, "crm_contacts", "C902")
+    assert note.startswith(
+        "first_name: control characters removed; last_name: control characters removed"
+    )

@@ -2,10 +2,17 @@ with
 
 source as (
 
+    select * from {{ source('crm', 'crm_contacts') }}
+
+),
+
+-- Values over their cap dropped, control characters removed (macros/normalise/raw_values.sql).
+bounded as (
+
     select
-        *,
+        {{ bounded_raw_columns('crm', 'crm_contacts') }},
         {{ exact_duplicate_rank('crm', 'crm_contacts') }} as exact_duplicate_rank
-    from {{ source('crm', 'crm_contacts') }}
+    from source
 
 ),
 
@@ -41,9 +48,10 @@ renamed as (
 
         -- lineage
         _row_number as raw_row_number,
-        exact_duplicate_rank
+        exact_duplicate_rank,
+        raw_value_note
 
-    from source
+    from bounded
 
 ),
 
@@ -85,6 +93,7 @@ final as (
         raw_row_number,
         {{ rejection_reason(['contact_id']) }} as rejection_reason,
         {{ repair_notes(person_repair_notes() + [
+            "raw_value_note",
             note_when("is_first_name_junk", 'first_name: placeholder value'),
             note_when("is_last_name_junk", 'last_name: placeholder value'),
             "'birth_date: ' || birth_date_issue",

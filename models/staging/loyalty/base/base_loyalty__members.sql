@@ -7,10 +7,17 @@ with
 
 source as (
 
+    select * from {{ source('loyalty', 'loyalty_members') }}
+
+),
+
+-- Values over their cap dropped, control characters removed (macros/normalise/raw_values.sql).
+bounded as (
+
     select
-        *,
+        {{ bounded_raw_columns('loyalty', 'loyalty_members') }},
         {{ exact_duplicate_rank('loyalty', 'loyalty_members') }} as exact_duplicate_rank
-    from {{ source('loyalty', 'loyalty_members') }}
+    from source
 
 ),
 
@@ -40,9 +47,10 @@ renamed as (
 
         -- lineage
         _row_number as raw_row_number,
-        exact_duplicate_rank
+        exact_duplicate_rank,
+        raw_value_note
 
-    from source
+    from bounded
 
 ),
 
@@ -96,6 +104,7 @@ final as (
         raw_row_number,
         {{ rejection_reason(['loyalty_card_number']) }} as rejection_reason,
         {{ repair_notes(person_repair_notes() + [
+            "raw_value_note",
             note_when("is_first_name_junk or is_last_name_junk", 'full_name: placeholder value'),
             "'birth_date: ' || birth_date_issue",
             "'signup_date: ' || signup_date_issue",

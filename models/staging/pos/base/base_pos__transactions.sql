@@ -3,10 +3,17 @@ with
 
 source as (
 
+    select * from {{ source('pos', 'pos_transactions') }}
+
+),
+
+-- Values over their cap dropped, control characters removed (macros/normalise/raw_values.sql).
+bounded as (
+
     select
-        *,
+        {{ bounded_raw_columns('pos', 'pos_transactions') }},
         {{ exact_duplicate_rank('pos', 'pos_transactions') }} as exact_duplicate_rank
-    from {{ source('pos', 'pos_transactions') }}
+    from source
 
 ),
 
@@ -36,9 +43,10 @@ renamed as (
 
         -- lineage
         _row_number as raw_row_number,
-        exact_duplicate_rank
+        exact_duplicate_rank,
+        raw_value_note
 
-    from source
+    from bounded
 
 ),
 
@@ -81,6 +89,7 @@ final as (
         raw_row_number,
         {{ rejection_reason(['transaction_id']) }} as rejection_reason,
         {{ repair_notes([
+            "raw_value_note",
             note_when("is_loyalty_card_number_junk", 'loyalty_card_number: placeholder value'),
             note_when("is_payment_token_junk", 'payment_token: placeholder value'),
             note_when("currency_raw is not null and currency_code is null", 'currency: unknown value'),

@@ -12,10 +12,17 @@ with
 
 source as (
 
+    select * from {{ source('privacy', 'consent_events') }}
+
+),
+
+-- Values over their cap dropped, control characters removed (macros/normalise/raw_values.sql).
+bounded as (
+
     select
-        *,
+        {{ bounded_raw_columns('privacy', 'consent_events') }},
         {{ exact_duplicate_rank('privacy', 'consent_events') }} as exact_duplicate_rank
-    from {{ source('privacy', 'consent_events') }}
+    from source
 
 ),
 
@@ -40,9 +47,10 @@ renamed as (
 
         -- lineage
         _row_number as raw_row_number,
-        exact_duplicate_rank
+        exact_duplicate_rank,
+        raw_value_note
 
-    from source
+    from bounded
 
 ),
 
@@ -83,6 +91,7 @@ final as (
             ("consent_status is null or consent_status not in ('" ~ consent_statuses | join("', '") ~ "')", 'unknown_consent_status'),
         ]) }} as rejection_reason,
         {{ repair_notes([
+            "raw_value_note",
             note_when("source_system not in ('" ~ source_systems | join("', '") ~ "')", 'source_system: unknown value'),
             note_when("captured_at_raw is not null and captured_at is null", 'captured_at: unparseable timestamp'),
             note_when("captured_at_raw is null", 'captured_at: missing value'),

@@ -8,10 +8,17 @@ with
 
 source as (
 
+    select * from {{ source('privacy', 'erasure_requests') }}
+
+),
+
+-- Values over their cap dropped, control characters removed (macros/normalise/raw_values.sql).
+bounded as (
+
     select
-        *,
+        {{ bounded_raw_columns('privacy', 'erasure_requests') }},
         {{ exact_duplicate_rank('privacy', 'erasure_requests') }} as exact_duplicate_rank
-    from {{ source('privacy', 'erasure_requests') }}
+    from source
 
 ),
 
@@ -32,9 +39,10 @@ renamed as (
 
         -- lineage
         _row_number as raw_row_number,
-        exact_duplicate_rank
+        exact_duplicate_rank,
+        raw_value_note
 
-    from source
+    from bounded
 
 ),
 
@@ -67,6 +75,7 @@ final as (
         raw_row_number,
         {{ rejection_reason(['erasure_request_id'], privacy_subject_rejections()) }} as rejection_reason,
         {{ repair_notes([
+            "raw_value_note",
             note_when("requested_at_raw is not null and requested_at is null", 'requested_at: unparseable timestamp'),
             note_when("requested_at_raw is null", 'requested_at: missing value'),
         ]) }} as repair_note

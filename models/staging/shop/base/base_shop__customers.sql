@@ -2,10 +2,17 @@ with
 
 source as (
 
+    select * from {{ source('shop', 'shop_customers') }}
+
+),
+
+-- Values over their cap dropped, control characters removed (macros/normalise/raw_values.sql).
+bounded as (
+
     select
-        *,
+        {{ bounded_raw_columns('shop', 'shop_customers') }},
         {{ exact_duplicate_rank('shop', 'shop_customers') }} as exact_duplicate_rank
-    from {{ source('shop', 'shop_customers') }}
+    from source
 
 ),
 
@@ -35,9 +42,10 @@ renamed as (
 
         -- lineage
         _row_number as raw_row_number,
-        exact_duplicate_rank
+        exact_duplicate_rank,
+        raw_value_note
 
-    from source
+    from bounded
 
 ),
 
@@ -73,6 +81,7 @@ final as (
         raw_row_number,
         {{ rejection_reason(['shop_customer_id']) }} as rejection_reason,
         {{ repair_notes(person_repair_notes() + [
+            "raw_value_note",
             note_when("is_first_name_junk", 'first_name: placeholder value'),
             note_when("is_last_name_junk", 'last_name: placeholder value'),
             note_when("country_raw is not null and country_code is null", 'country_code: unknown value'),

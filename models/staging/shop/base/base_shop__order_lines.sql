@@ -3,10 +3,17 @@ with
 
 source as (
 
+    select * from {{ source('shop', 'shop_order_lines') }}
+
+),
+
+-- Values over their cap dropped, control characters removed (macros/normalise/raw_values.sql).
+bounded as (
+
     select
-        *,
+        {{ bounded_raw_columns('shop', 'shop_order_lines') }},
         {{ exact_duplicate_rank('shop', 'shop_order_lines') }} as exact_duplicate_rank
-    from {{ source('shop', 'shop_order_lines') }}
+    from source
 
 ),
 
@@ -32,9 +39,10 @@ renamed as (
 
         -- lineage
         _row_number as raw_row_number,
-        exact_duplicate_rank
+        exact_duplicate_rank,
+        raw_value_note
 
-    from source
+    from bounded
 
 ),
 
@@ -77,6 +85,7 @@ final as (
         raw_row_number,
         {{ rejection_reason(['order_id', 'line_number_text']) }} as rejection_reason,
         {{ repair_notes([
+            "raw_value_note",
             note_when("line_number_text is not null and line_number is null", 'line_number: not a whole number'),
             note_when("quantity_raw is not null and quantity is null", 'quantity: not a number'),
             note_when("unit_price_raw is not null and unit_price is null", 'unit_price: not a number'),

@@ -5,10 +5,17 @@ with
 
 source as (
 
+    select * from {{ source('shop', 'shop_orders') }}
+
+),
+
+-- Values over their cap dropped, control characters removed (macros/normalise/raw_values.sql).
+bounded as (
+
     select
-        *,
+        {{ bounded_raw_columns('shop', 'shop_orders') }},
         {{ exact_duplicate_rank('shop', 'shop_orders') }} as exact_duplicate_rank
-    from {{ source('shop', 'shop_orders') }}
+    from source
 
 ),
 
@@ -40,9 +47,10 @@ renamed as (
 
         -- lineage
         _row_number as raw_row_number,
-        exact_duplicate_rank
+        exact_duplicate_rank,
+        raw_value_note
 
-    from source
+    from bounded
 
 ),
 
@@ -83,6 +91,7 @@ final as (
         raw_row_number,
         {{ rejection_reason(['order_id']) }} as rejection_reason,
         {{ repair_notes(person_repair_notes() + [
+            "raw_value_note",
             note_when("is_first_name_junk", 'billing_first_name: placeholder value'),
             note_when("is_last_name_junk", 'billing_last_name: placeholder value'),
             note_when("country_raw is not null and country_code is null", 'billing_country_code: unknown value'),

@@ -11,10 +11,17 @@ with
 
 source as (
 
+    select * from {{ source('support', 'support_tickets') }}
+
+),
+
+-- Values over their cap dropped, control characters removed (macros/normalise/raw_values.sql).
+bounded as (
+
     select
-        *,
+        {{ bounded_raw_columns('support', 'support_tickets') }},
         {{ exact_duplicate_rank('support', 'support_tickets') }} as exact_duplicate_rank
-    from {{ source('support', 'support_tickets') }}
+    from source
 
 ),
 
@@ -42,9 +49,10 @@ renamed as (
 
         -- lineage
         _row_number as raw_row_number,
-        exact_duplicate_rank
+        exact_duplicate_rank,
+        raw_value_note
 
-    from source
+    from bounded
 
 ),
 
@@ -95,6 +103,7 @@ final as (
         raw_row_number,
         {{ rejection_reason(['ticket_id']) }} as rejection_reason,
         {{ repair_notes(person_repair_notes('requester_email', 'requester_phone') + [
+            "raw_value_note",
             note_when("is_first_name_junk or is_last_name_junk", 'requester_name: placeholder value'),
             note_when("channel not in ('" ~ channels | join("', '") ~ "')", 'channel: unknown value'),
             note_when("ticket_status not in ('" ~ ticket_statuses | join("', '") ~ "')", 'status: unknown value'),

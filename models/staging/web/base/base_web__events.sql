@@ -6,10 +6,17 @@ with
 
 source as (
 
+    select * from {{ source('web', 'web_events') }}
+
+),
+
+-- Values over their cap dropped, control characters removed (macros/normalise/raw_values.sql).
+bounded as (
+
     select
-        *,
+        {{ bounded_raw_columns('web', 'web_events') }},
         {{ exact_duplicate_rank('web', 'web_events') }} as exact_duplicate_rank
-    from {{ source('web', 'web_events') }}
+    from source
 
 ),
 
@@ -36,9 +43,10 @@ renamed as (
 
         -- lineage
         _row_number as raw_row_number,
-        exact_duplicate_rank
+        exact_duplicate_rank,
+        raw_value_note
 
-    from source
+    from bounded
 
 ),
 
@@ -84,6 +92,7 @@ final as (
         raw_row_number,
         {{ rejection_reason(['event_id']) }} as rejection_reason,
         {{ repair_notes([
+            "raw_value_note",
             note_when("is_anonymous_id_junk", 'anonymous_id: placeholder value'),
             note_when("is_device_id_junk", 'device_id: placeholder value'),
             note_when("email is not null and is_email_junk", 'email: placeholder value'),
