@@ -32,13 +32,48 @@
 {% endmacro %}
 
 
+{#-
+    Stop before any model runs when `raw_dir` is no directory, or holds files but none of the
+    contract's (a typo, or its parent): either would otherwise build an empty warehouse. An
+    existing, empty directory builds empty, as the contract says. Needs the profile's
+    scv.duckdb_plugin (SQL cannot tell a missing directory from an empty one); without it
+    the check is skipped.
+-#}
+{% macro duckdb__check_raw_dir(found_tables) %}
+    {%- set raw_dir = var('raw_dir') -%}
+    {%- set has_probe = run_query(
+        "select count(*) from duckdb_functions() where function_name = 'scv_directory_entry_count'"
+    ).columns[0].values()[0] -%}
+    {%- if has_probe == 0 -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set entries = run_query(
+        'select scv_directory_entry_count(' ~ string_literal(raw_dir) ~ ')'
+    ).columns[0].values()[0] -%}
+    {%- set expected = contract_source_tables() | map(attribute='name') | map('string') | list -%}
+    {%- if entries < 0 -%}
+        {{ exceptions.raise_compiler_error(
+            "raw_dir '" ~ raw_dir ~ "' is not a directory (relative paths are read from the project "
+            ~ "root). Point --vars '{raw_dir: ...}' at the directory that holds the contract's CSV "
+            ~ "files: " ~ (expected | join('.csv, ')) ~ ".csv.") }}
+    {%- elif entries > 0 and found_tables | length == 0 -%}
+        {{ exceptions.raise_compiler_error(
+            "raw_dir '" ~ raw_dir ~ "' holds " ~ entries ~ " entries but none of the contract's "
+            ~ "files (" ~ (expected | join('.csv, ')) ~ ".csv): is it the right directory? "
+            ~ "An empty directory builds an empty warehouse.") }}
+    {%- endif -%}
+{% endmacro %}
+
+
 {% macro duckdb__load_raw_sources() %}
     {%- if execute -%}
         {%- do run_query('create schema if not exists raw') -%}
+        {%- set found_tables = [] -%}
         {%- for table in contract_source_tables() -%}
             {%- set path = var('raw_dir') ~ '/' ~ table.name ~ '.csv' -%}
             {%- set sizes = run_query("select size from read_blob('" ~ path ~ "')").columns[0].values() -%}
             {%- if sizes | length > 0 -%}
+                {%- do found_tables.append(table.name) -%}
                 {#- A line may be as long as the file (a 100 MB value is dropped by staging, not a
                     failed load), up to 1 GiB; DuckDB's default stops at 2 MB. -#}
                 {%- set line_bytes = [[sizes[0] + 1, 2097152] | max, 1073741824] | min -%}
@@ -77,6 +112,7 @@
             {%- endif -%}
             {%- do run_query(load_sql) -%}
         {%- endfor -%}
+        {%- do duckdb__check_raw_dir(found_tables) -%}
     {%- endif -%}
     select 1 as raw_sources_loaded
 {% endmacro %}

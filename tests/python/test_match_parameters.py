@@ -63,10 +63,16 @@ def test_estimates_do_not_depend_on_row_order():
     pd.testing.assert_frame_equal(first, second)
 
 
-def test_no_candidates_is_a_clear_error():
+def test_no_candidates_give_an_empty_table_of_the_same_columns_and_types():
     patterns = simulated_patterns()
-    with pytest.raises(ValueError, match="no candidate pairs"):
-        estimate_match_parameters(patterns[patterns["pair_source"] == "random"], profile_count=10)
+    estimated = estimate_match_parameters(patterns, profile_count=10_000)
+    empty = estimate_match_parameters(
+        patterns[patterns["pair_source"] == "random"], profile_count=10
+    )
+    assert empty.empty
+    assert list(empty.columns) == list(estimated.columns)
+    for column in ["level", "m_probability", "em_iterations", "em_converged", "prior_match_weight"]:
+        assert empty[column].dtype == estimated[column].dtype, column
 
 
 # Known m and u for a blocked-candidates simulation (levels: higher is more similar).

@@ -27,6 +27,16 @@ PARAMETER_COLUMNS = [
 ]
 
 
+def empty_match_parameters() -> pd.DataFrame:
+    """A parameter table without rows, with the column types of a real one."""
+    types = {"level": "int64", "em_iterations": "int64", "em_converged": "bool"}
+    types |= {
+        c: "float64" for c in PARAMETER_COLUMNS if c.endswith(("probability", "weight", "prior"))
+    }
+    types |= {"comparison": "string", "parameters_version": "string"}
+    return pd.DataFrame({column: pd.Series(dtype=types[column]) for column in PARAMETER_COLUMNS})
+
+
 def level_columns(patterns: pd.DataFrame) -> list[str]:
     """The comparison level columns of a pattern table, in table order."""
     return [column for column in patterns.columns if column.endswith(LEVEL_SUFFIX)]
@@ -81,7 +91,9 @@ def estimate_match_parameters(
     candidates = patterns[patterns["pair_source"] == "candidates"]
     random_pairs = patterns[patterns["pair_source"] == "random"]
     if candidates.empty:
-        raise ValueError("no candidate pairs to estimate match parameters from")
+        # Nothing to compare (an empty or one-person extract): no parameters, and no pair is
+        # scored with them; the build stays green.
+        return empty_match_parameters()
     # A comparison missing on every candidate (a CRM-only extract has no emails) carries no
     # evidence and has nothing to estimate: it is left out, and scores as missing.
     columns = [c for c in level_columns(patterns) if candidates[c].notna().any()]
