@@ -42,9 +42,9 @@
 
 {#-
     The columns of a raw table, bounded: every contract column (NULL when over its
-    cap, control characters removed), `_row_number`, and `raw_value_note`: what
-    was dropped or cleaned ('first_name: 1048576 characters, over the cap of 200;
-    dropped'), or NULL.
+    cap, control characters removed), `_row_number`, `raw_value_note`: what was
+    dropped or cleaned ('first_name: 1048576 characters, over the cap of 200;
+    dropped'), or NULL, and `is_repeated_header_row`.
 -#}
 {% macro bounded_raw_columns(source_name, table_name) -%}
     {%- set columns = raw_source_columns(source_name, table_name) -%}
@@ -62,5 +62,16 @@
     ) %}
     {%- endfor %}
     _row_number,
-    {{ repair_notes(notes) }} as raw_value_note
+    {{ repair_notes(notes) }} as raw_value_note,
+    {#- The header written again mid-file (files concatenated with their headers): every value
+        is empty or its column's name, and at least two are the name. #}
+    (
+        {%- for column in columns %}
+        coalesce(lower(trim({{ column }})) = '{{ column }}', true){% if not loop.last %} and{% endif %}
+        {%- endfor %}
+    ) and (
+        {%- for column in columns %}
+        case when lower(trim({{ column }})) = '{{ column }}' then 1 else 0 end{% if not loop.last %} +{% endif %}
+        {%- endfor %}
+    ) >= 2 as is_repeated_header_row
 {%- endmacro %}

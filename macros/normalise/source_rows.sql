@@ -90,13 +90,14 @@
 
 
 {#-
-    Why a raw row is not staged, or NULL when it is: 'missing_key',
+    Why a raw row is not staged, or NULL when it is: 'repeated_header_row', 'missing_key',
     'exact_duplicate_row', 'superseded_by_later_version', then the table's own
     `rules` in order, each a (SQL condition, reason) pair. Reads
-    `exact_duplicate_rank` and `version_rank`.
+    `is_repeated_header_row`, `exact_duplicate_rank` and `version_rank`.
 -#}
 {% macro rejection_reason(key_columns, rules=[]) -%}
     case
+        when is_repeated_header_row then 'repeated_header_row'
         when {% for column in key_columns %}{{ column }} is null{% if not loop.last %} or {% endif %}{% endfor %}
             then 'missing_key'
         when exact_duplicate_rank > 1 then 'exact_duplicate_row'

@@ -26,9 +26,54 @@
 {% macro contract_source_tables() %}
     {%- set tables = [] -%}
     {%- for node in graph.sources.values() if node.meta.get('contract_table') -%}
-        {%- do tables.append({'name': node.name, 'columns': node.columns.keys() | list}) -%}
+        {%- do tables.append({
+            'name': node.name,
+            'columns': node.columns.keys() | list,
+            'key_columns': node.meta.get('key_columns', []),
+        }) -%}
     {%- endfor -%}
     {{ return(tables | sort(attribute='name')) }}
+{% endmacro %}
+
+
+{#- DuckDB's CSV reader over one raw file, every value as text. -#}
+{% macro raw_csv_reader(path, delimiter, line_bytes) -%}
+    read_csv('{{ path }}', header = true, all_varchar = true, delim = '{{ delimiter }}', quote = '"',
+             escape = '"', strict_mode = false, null_padding = true, parallel = false,
+             max_line_size = {{ line_bytes }}, buffer_size = {{ line_bytes }})
+{%- endmacro %}
+
+
+{#- A raw file's header: lower-cased, trimmed column name -> the name as written. -#}
+{% macro raw_file_columns(reader) %}
+    {%- set file_columns = {} -%}
+    {%- for column in run_query('select * from ' ~ reader ~ ' limit 0').column_names -%}
+        {%- do file_columns.setdefault(column | trim | lower, column) -%}
+    {%- endfor -%}
+    {{ return(file_columns) }}
+{% endmacro %}
+
+
+{#-
+    The contract's delimiter is ','. A file whose header, read so, lacks a key column but
+    holds ';', tabs or '|' (what spreadsheets export in many locales) is read with the first
+    of those that gives a header with every key column, with a warning. Otherwise ','.
+-#}
+{% macro raw_file_delimiter(path, line_bytes, key_columns) %}
+    {%- set comma_columns = raw_file_columns(raw_csv_reader(path, ',', line_bytes)) -%}
+    {%- if key_columns | reject('in', comma_columns) | list | length == 0 -%}
+        {{ return(',') }}
+    {%- endif -%}
+    {%- set first_column = (comma_columns.values() | list)[0] -%}
+    {%- for candidate, label in [(';', 'semicolon'), ('\t', 'tab'), ('|', 'pipe')] if candidate in first_column -%}
+        {%- set columns = raw_file_columns(raw_csv_reader(path, candidate, line_bytes)) -%}
+        {%- if key_columns | reject('in', columns) | list | length == 0 -%}
+            {{ log("Warning: raw file " ~ path ~ " is not comma-separated; read with its " ~ label
+                ~ " delimiter.", info=True) }}
+            {{ return(candidate) }}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(',') }}
 {% endmacro %}
 
 
@@ -74,18 +119,26 @@
             {%- set sizes = run_query("select size from read_blob('" ~ path ~ "')").columns[0].values() -%}
             {%- if sizes | length > 0 -%}
                 {%- do found_tables.append(table.name) -%}
+            {%- endif -%}
+            {%- if sizes | length > 0 and sizes[0] > 0 -%}
                 {#- A line may be as long as the file (a 100 MB value is dropped by staging, not a
                     failed load), up to 1 GiB; DuckDB's default stops at 2 MB. -#}
                 {%- set line_bytes = [[sizes[0] + 1, 2097152] | max, 1073741824] | min -%}
-                {%- set reader -%}
-                    read_csv('{{ path }}', header = true, all_varchar = true, delim = ',', quote = '"',
-                             escape = '"', strict_mode = false, null_padding = true, parallel = false,
-                             max_line_size = {{ line_bytes }}, buffer_size = {{ line_bytes }})
-                {%- endset -%}
-                {%- set file_columns = {} -%}
-                {%- for column in run_query('select * from ' ~ reader ~ ' limit 0').column_names -%}
-                    {%- do file_columns.setdefault(column | trim | lower, column) -%}
-                {%- endfor -%}
+                {%- set delimiter = raw_file_delimiter(path, line_bytes, table.key_columns) -%}
+                {%- set reader = raw_csv_reader(path, delimiter, line_bytes) -%}
+                {%- set file_columns = raw_file_columns(reader) -%}
+                {%- set missing_keys = table.key_columns | reject('in', file_columns) | list -%}
+                {%- if missing_keys -%}
+                    {{ exceptions.raise_compiler_error(
+                        "raw file " ~ path ~ " has no " ~ (missing_keys | join(', ')) ~ " column in its header, "
+                        ~ "so none of its rows can be identified. Its header, read with the delimiter '"
+                        ~ delimiter ~ "': " ~ (file_columns.values() | join(', '))) }}
+                {%- endif -%}
+                {%- set missing_columns = table.columns | reject('in', file_columns) | list -%}
+                {%- if missing_columns -%}
+                    {{ log("Warning: raw file " ~ path ~ " has no column " ~ (missing_columns | join(', '))
+                        ~ "; read as empty.", info=True) }}
+                {%- endif -%}
                 {%- set load_sql -%}
                     create or replace table raw.{{ table.name }} as
                     select

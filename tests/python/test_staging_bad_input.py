@@ -32,6 +32,7 @@ ZERO_BYTE_TABLE = "support_tickets"
 EXTRA_COLUMN_TABLE = "loyalty_members"
 MISSING_COLUMN_TABLE = "shop_customers"
 MISSING_COLUMN = "phone"
+SEMICOLON_TABLE = "pos_transactions"
 ONE_MEGABYTE = 1024 * 1024
 HUNDRED_MB = 100 * ONE_MEGABYTE
 
@@ -116,6 +117,15 @@ def broken_raw_dir(tmp_path_factory) -> Path:
     _append_row(
         raw / "shop_order_lines.csv", order_id="O901", line_number="1", sku="S" * HUNDRED_MB
     )
+    # A till export written with ';' (a spreadsheet's locale), two files concatenated with
+    # their headers: read with its delimiter, the repeated header rejected.
+    pos = raw / f"{SEMICOLON_TABLE}.csv"
+    with pos.open(newline="", encoding="utf-8") as handle:
+        pos_rows = list(csv.reader(handle))
+    with pos.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, delimiter=";", lineterminator="\n").writerows(
+            pos_rows[:3] + [pos_rows[0]] + pos_rows[3:]
+        )
     with (raw / "crm_contacts.csv").open("ab") as handle:
         handle.write(b"C902,Jo\x00hn,Sm\x07ith\x1b,,,,,,,,,,2024-01-01T00:00:00Z,\n")
     return raw
@@ -323,3 +333,63 @@ def test_control_characters_and_nul_bytes_are_removed_and_noted(warehouse):
     assert note.startswith(
         "first_name: control characters removed; last_name: control characters removed"
     )
+
+
+def test_a_semicolon_file_is_read_with_its_delimiter(warehouse, broken_raw_dir):
+    counts = _counts(warehouse, SEMICOLON_TABLE)
+    assert counts["raw"] == _data_rows(broken_raw_dir / f"{SEMICOLON_TABLE}.csv")
+    assert counts["staged"] > 0
+    staged = warehouse.execute(
+        "select transaction_id, store_id from staging.stg_pos__transactions"
+        " where transaction_id = 'T001'"
+    ).fetchone()
+    assert staged == ("T001", "AMS01")
+
+
+def test_a_repeated_header_row_is_rejected(warehouse):
+    assert ("transaction_id", "repeated_header_row", True) in _quarantine(
+        warehouse, SEMICOLON_TABLE
+    )
+    assert warehouse.execute(
+        "select count(*) from staging.stg_pos__transactions where transaction_id = 'transaction_id'"
+    ).fetchone() == (0,)
+
+
+def test_a_file_without_its_key_column_stops_the_build_naming_it(broken_raw_dir, tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(broken_raw_dir, raw)
+    _rewrite_csv(raw / "crm_contacts.csv", lambda rows: [row[1:] for row in rows])
+    result = run_dbt(
+        ["run", "--select", "base_crm__contacts"],
+        duckdb_path=tmp_path / "warehouse.duckdb",
+        target_path=tmp_path / "target",
+        dbt_vars={"raw_dir": str(raw), "as_of_date": AS_OF_DATE},
+        check=False,
+    )
+    assert result.returncode != 0
+    assert (
+        f"raw file {raw}/crm_contacts.csv has no contact_id column in its header" in result.stdout
+    )
+
+
+def test_a_table_whose_keys_are_all_empty_fails_the_build(broken_raw_dir, tmp_path):
+    """Every CRM row without its key: quarantined, and a data test stops the build."""
+    raw = tmp_path / "raw"
+    shutil.copytree(broken_raw_dir, raw)
+
+    def blank_keys(rows):
+        body = [["", *row[1:]] for row in rows[1:]]
+        return [rows[0]] + body + [["", f"Name{n}"] + [""] * (len(rows[0]) - 2) for n in range(10)]
+
+    _rewrite_csv(raw / "crm_contacts.csv", blank_keys)
+    result = run_dbt(
+        ["build", "--select", "+intermediate.quality", "--exclude-resource-type", "unit_test"],
+        duckdb_path=tmp_path / "warehouse.duckdb",
+        target_path=tmp_path / "target",
+        dbt_vars={"raw_dir": str(raw), "as_of_date": AS_OF_DATE},
+        check=False,
+    )
+    assert result.returncode == 1
+    failed = [line for line in result.stdout.splitlines() if "FAIL" in line]
+    assert any("assert_no_source_table_mostly_unusable" in line for line in failed), failed
+    assert not any("assert_every_raw_row_is_accounted_for" in line for line in failed), failed

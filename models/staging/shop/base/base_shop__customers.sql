@@ -43,7 +43,8 @@ renamed as (
         -- lineage
         _row_number as raw_row_number,
         exact_duplicate_rank,
-        raw_value_note
+        raw_value_note,
+        is_repeated_header_row
 
     from bounded
 
