@@ -36,6 +36,43 @@
 {% endmacro %}
 
 
+{#- True when the profile's scv.duckdb_plugin gave this connection its file functions. -#}
+{% macro raw_file_functions_available() %}
+    {%- set found = run_query(
+        "select count(*) from duckdb_functions() where function_name = 'scv_raw_file_encoding'"
+    ).columns[0].values()[0] -%}
+    {{ return(found > 0) }}
+{% endmacro %}
+
+
+{#-
+    The path to read a raw file from: the file itself when it is UTF-8, else a UTF-8 copy of it
+    read in its encoding (var raw_file_encodings names a table's; otherwise detected: UTF-16
+    by its byte-order mark, else Windows-1252, else Latin-1), with a warning. A declared
+    encoding that does not read the file stops the build naming the file and the first line.
+-#}
+{% macro raw_file_in_utf8(path, table_name) %}
+    {%- if not raw_file_functions_available() -%}
+        {{ return(path) }}
+    {%- endif -%}
+    {%- set declared = var('raw_file_encodings', {}).get(table_name) -%}
+    {%- set encoding = run_query(
+        'select scv_raw_file_encoding(' ~ string_literal(path) ~ ', '
+        ~ (string_literal(declared) if declared else 'null') ~ ')'
+    ).columns[0].values()[0] -%}
+    {%- if encoding in ('utf-8', 'utf_8') -%}
+        {{ return(path) }}
+    {%- endif -%}
+    {%- set copy = run_query(
+        'select scv_raw_file_utf8_copy(' ~ string_literal(path) ~ ', ' ~ string_literal(encoding) ~ ')'
+    ).columns[0].values()[0] -%}
+    {{ log("Warning: raw file " ~ path ~ " is not UTF-8; read as " ~ encoding
+        ~ (" (var raw_file_encodings)" if declared else " (detected; set var raw_file_encodings to override)")
+        ~ ".", info=True) }}
+    {{ return(copy) }}
+{% endmacro %}
+
+
 {#- DuckDB's CSV reader over one raw file, every value as text. -#}
 {% macro raw_csv_reader(path, delimiter, line_bytes) -%}
     read_csv('{{ path }}', header = true, all_varchar = true, delim = '{{ delimiter }}', quote = '"',
@@ -124,6 +161,12 @@
                 {#- A line may be as long as the file (a 100 MB value is dropped by staging, not a
                     failed load), up to 1 GiB; DuckDB's default stops at 2 MB. -#}
                 {%- set line_bytes = [[sizes[0] + 1, 2097152] | max, 1073741824] | min -%}
+                {%- set file_path = path -%}
+                {%- set path = raw_file_in_utf8(path, table.name) -%}
+                {%- if path != file_path -%}
+                    {#- A UTF-8 copy takes up to three bytes per character of one byte. -#}
+                    {%- set line_bytes = [[3 * sizes[0] + 1, 2097152] | max, 1073741824] | min -%}
+                {%- endif -%}
                 {%- set delimiter = raw_file_delimiter(path, line_bytes, table.key_columns) -%}
                 {%- set reader = raw_csv_reader(path, delimiter, line_bytes) -%}
                 {%- set file_columns = raw_file_columns(reader) -%}

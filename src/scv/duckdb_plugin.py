@@ -1,6 +1,8 @@
 """A dbt-duckdb plugin (profiles.yml `plugins`) that gives the build the file-system facts SQL
 cannot: DuckDB's glob() returns nothing both for a missing directory and an empty one, and the
-raw loader must tell a mistyped `raw_dir` (an error) from an empty one (an empty build).
+raw loader must tell a mistyped `raw_dir` (an error) from an empty one (an empty build); and
+DuckDB's CSV reader stops at the first byte that is not UTF-8, so the loader asks a file's
+encoding and reads a UTF-8 copy of a Windows-1252, Latin-1 or UTF-16 one (scv.raw_files).
 """
 
 from __future__ import annotations
@@ -8,6 +10,8 @@ from __future__ import annotations
 import os
 
 from dbt.adapters.duckdb.plugins import BasePlugin
+
+from scv.raw_files import file_encoding, utf8_copy
 
 
 def directory_entry_count(path: str | None) -> int:
@@ -17,12 +21,35 @@ def directory_entry_count(path: str | None) -> int:
     return len(os.listdir(path))
 
 
+def utf8_copy_in_temp(path: str, encoding: str) -> str:
+    """utf8_copy into the system's temporary directory."""
+    return utf8_copy(path, encoding)
+
+
+# name -> (function, parameter types, return type, has side effects)
+FUNCTIONS = {
+    "scv_directory_entry_count": (directory_entry_count, ["VARCHAR"], "BIGINT", False),
+    "scv_raw_file_encoding": (file_encoding, ["VARCHAR", "VARCHAR"], "VARCHAR", True),
+    "scv_raw_file_utf8_copy": (utf8_copy_in_temp, ["VARCHAR", "VARCHAR"], "VARCHAR", True),
+}
+
+
 class Plugin(BasePlugin):
     def configure_connection(self, conn) -> None:
-        conn.create_function(
-            "scv_directory_entry_count",
-            directory_entry_count,
-            ["VARCHAR"],
-            "BIGINT",
-            null_handling="special",
-        )
+        # dbt-duckdb may configure several cursors of one database: register each function once.
+        registered = {
+            row[0]
+            for row in conn.execute(
+                "select function_name from duckdb_functions() where function_name like 'scv_%'"
+            ).fetchall()
+        }
+        for name, (function, parameters, returns, side_effects) in FUNCTIONS.items():
+            if name not in registered:
+                conn.create_function(
+                    name,
+                    function,
+                    parameters,
+                    returns,
+                    null_handling="special",
+                    side_effects=side_effects,
+                )

@@ -33,6 +33,8 @@ EXTRA_COLUMN_TABLE = "loyalty_members"
 MISSING_COLUMN_TABLE = "shop_customers"
 MISSING_COLUMN = "phone"
 SEMICOLON_TABLE = "pos_transactions"
+CP1252_TABLE = "loyalty_members"
+UTF16_TABLE = "consent_events"
 ONE_MEGABYTE = 1024 * 1024
 HUNDRED_MB = 100 * ONE_MEGABYTE
 
@@ -54,7 +56,8 @@ def _append_row(path: Path, **values: str) -> None:
 
 
 def _data_rows(path: Path) -> int:
-    with path.open(newline="", encoding="utf-8") as handle:
+    encoding = {CP1252_TABLE: "windows-1252", UTF16_TABLE: "utf-16"}.get(path.stem, "utf-8")
+    with path.open(newline="", encoding=encoding) as handle:
         return max(sum(1 for _ in csv.reader(handle)) - 1, 0)
 
 
@@ -126,6 +129,13 @@ def broken_raw_dir(tmp_path_factory) -> Path:
         csv.writer(handle, delimiter=";", lineterminator="\n").writerows(
             pos_rows[:3] + [pos_rows[0]] + pos_rows[3:]
         )
+    # A loyalty export from Excel (Windows-1252) and a consent log in UTF-16: each read in its
+    # encoding from a UTF-8 copy.
+    _append_row(raw / f"{CP1252_TABLE}.csv", card_number="LC09990000", full_name="Renée Müller")
+    loyalty = raw / f"{CP1252_TABLE}.csv"
+    loyalty.write_bytes(loyalty.read_text(encoding="utf-8").encode("windows-1252"))
+    consent = raw / f"{UTF16_TABLE}.csv"
+    consent.write_bytes(consent.read_text(encoding="utf-8").encode("utf-16"))
     with (raw / "crm_contacts.csv").open("ab") as handle:
         handle.write(b"C902,Jo\x00hn,Sm\x07ith\x1b,,,,,,,,,,2024-01-01T00:00:00Z,\n")
     return raw
@@ -393,3 +403,34 @@ def test_a_table_whose_keys_are_all_empty_fails_the_build(broken_raw_dir, tmp_pa
     failed = [line for line in result.stdout.splitlines() if "FAIL" in line]
     assert any("assert_no_source_table_mostly_unusable" in line for line in failed), failed
     assert not any("assert_every_raw_row_is_accounted_for" in line for line in failed), failed
+
+
+def test_windows_1252_and_utf16_files_are_read_in_their_encoding(warehouse, broken_raw_dir):
+    assert warehouse.execute(
+        "select first_name, last_name from staging.stg_loyalty__members"
+        " where loyalty_card_number = 'LC09990000'"
+    ).fetchone() == ("Renée", "Müller")
+    for table in [CP1252_TABLE, UTF16_TABLE]:
+        counts = _counts(warehouse, table)
+        assert counts["raw"] == _data_rows(broken_raw_dir / f"{table}.csv"), table
+        assert counts["staged"] > 0, table
+    assert warehouse.execute(
+        "select count(*) from staging.stg_privacy__consent_events where consent_event_id = 'CE001'"
+    ).fetchone() == (1,)
+
+
+def test_a_declared_encoding_that_does_not_read_the_file_stops_the_build(broken_raw_dir, tmp_path):
+    result = run_dbt(
+        ["run", "--select", "base_loyalty__members"],
+        duckdb_path=tmp_path / "warehouse.duckdb",
+        target_path=tmp_path / "target",
+        dbt_vars={
+            "raw_dir": str(broken_raw_dir),
+            "as_of_date": AS_OF_DATE,
+            "raw_file_encodings": {CP1252_TABLE: "utf-8"},
+        },
+        check=False,
+    )
+    assert result.returncode != 0
+    assert f"{CP1252_TABLE}.csv is not utf-8: line" in result.stdout
+    assert "raw_file_encodings" in result.stdout
