@@ -612,12 +612,30 @@ def test_command_prints_report_and_writes_json(tmp_path, capsys):
             str(out),
         ]
     )
-    assert exit_code == 0
-    printed = capsys.readouterr().out
+    # The fixture leaks two erased identifiers: the report is printed and written, and the
+    # command fails naming the count.
+    assert exit_code == 2
+    captured = capsys.readouterr()
     for section in ["identity", "traps", "golden", "consent", "rfm", "erasure"]:
-        assert f"== {section} ==" in printed
+        assert f"== {section} ==" in captured.out
+    assert "erasure_leaking_rows = 2" in captured.err
     saved = json.loads(out.read_text())
     assert saved["erasure"]["leak_scan"]["leaking_rows"] == 2
+
+
+def build_clean_warehouse(path: Path) -> None:
+    """build_warehouse without any leak: no erased email, and the snapshot's phone gone too."""
+    build_warehouse(path, leak=False)
+    with duckdb.connect(str(path)) as connection:
+        connection.execute("update snapshots.dim_customer_snapshot set phone = null")
+
+
+def test_command_exits_zero_when_every_must_be_zero_count_is_zero(tmp_path, capsys):
+    warehouse = tmp_path / "wh.duckdb"
+    build_clean_warehouse(warehouse)
+    write_truth(tmp_path / "truth")
+    assert main(["--duckdb", str(warehouse), "--truth", str(tmp_path / "truth")]) == 0
+    assert "must be 0" not in capsys.readouterr().err
 
 
 def test_command_reports_missing_warehouse(tmp_path, capsys):
@@ -634,7 +652,7 @@ def test_scv_evaluate_command_runs_through_the_cli(tmp_path, capsys):
     from scv.cli import main as scv_main
 
     warehouse = tmp_path / "wh.duckdb"
-    build_warehouse(warehouse, leak=False)
+    build_clean_warehouse(warehouse)
     write_truth(tmp_path / "truth")
     exit_code = scv_main(
         ["evaluate", "--duckdb", str(warehouse), "--truth", str(tmp_path / "truth")]

@@ -28,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the evaluation, print the report, optionally write JSON; return an exit code."""
+    """Run the evaluation, print the report, optionally write JSON; return an exit code:
+    0, 1 when the warehouse or truth is missing, 2 when a must-be-zero count is not 0."""
     args = build_parser().parse_args(argv)
     try:
         results = evaluate(args.duckdb, args.truth, args.schema, args.snapshot_schema)
@@ -40,4 +41,10 @@ def main(argv: list[str] | None = None) -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(to_json(results) + "\n", encoding="utf-8")
         print(f"JSON written to {args.json}")
+    # A count that must be 0 and is not fails the command, so scripts and CI can gate on it.
+    failed = {name: count for name, count in results["must_be_zero"].items() if count}
+    if failed:
+        listed = ", ".join(f"{name} = {count}" for name, count in failed.items())
+        print(f"error: counts that must be 0 are not: {listed}", file=sys.stderr)
+        return 2
     return 0
