@@ -2,10 +2,23 @@
     Why are these two records the same customer? Prints the shortest path of
     accepted identity edges between two record keys (`<source_table>:<id>`):
         dbt run-operation explain_customer_link --args '{left: "crm_contacts:C1", right: "shop_orders:O9"}'
-    `max_hops` bounds the search. Returns the path as a list of steps.
+    `max_hops` bounds the search. Returns the path as a list of steps. A record key
+    this build does not hold is said so (a mistyped id is not "not linked").
 -#}
 {% macro explain_customer_link(left, right, max_hops=12) %}
     {%- set edges = ref('int_identity_edges') -%}
+    {%- set left = left | replace("'", "''") -%}
+    {%- set right = right | replace("'", "''") -%}
+    {%- set found = run_query(
+        "select record_key from " ~ ref('int_source_records_unioned')
+        ~ " where record_key in ('" ~ left ~ "', '" ~ right ~ "')"
+    ).columns[0].values() -%}
+    {%- set missing = [left, right] | reject('in', found) | unique | list -%}
+    {%- if missing -%}
+        {{ print("No record " ~ (missing | join(' or ')) ~ " in this build: record keys are "
+            ~ "<source_table>:<source_record_id> as in customer_crosswalk (e.g. crm_contacts:C1).") }}
+        {{ return([]) }}
+    {%- endif -%}
     {%- set query -%}
         with recursive
         undirected as (

@@ -10,6 +10,7 @@ import pytest
 
 from builds import build, generate, query, truncate_raw
 from scv.evaluate import evaluate
+from scv.project import run_dbt
 
 pytestmark = pytest.mark.slow
 
@@ -64,6 +65,37 @@ def test_sql_and_python_components_were_both_built(full_build):
         "where table_name in ('int_identity_components_sql', 'int_identity_components_python')",
     )
     assert rows == [(2,)]
+
+
+def _explain(database, tmp_path, left: str, right: str) -> str:
+    result = run_dbt(
+        [
+            "run-operation",
+            "explain_customer_link",
+            "--args",
+            f'{{left: "{left}", right: "{right}"}}',
+        ],
+        duckdb_path=database,
+        target_path=tmp_path / "target",
+    )
+    return result.stdout
+
+
+def test_explain_customer_link_shows_the_path_or_says_why_not(full_build, tmp_path):
+    customers = query(
+        full_build,
+        "select customer_id, list(source_table || ':' || source_record_id order by source_table,"
+        " source_record_id) from marts.customer_crosswalk where customer_id is not null"
+        " group by customer_id having count(*) >= 2 order by customer_id limit 2",
+    )
+    (_, first), (_, second) = customers
+    linked = _explain(full_build, tmp_path, first[0], first[-1])
+    assert "Linked in" in linked
+    assert first[0] in linked and first[-1] in linked
+    unlinked = _explain(full_build, tmp_path, first[0], second[0])
+    assert "are not the same customer" in unlinked
+    missing = _explain(full_build, tmp_path, first[0], "crm_contacts:NO-SUCH-ID")
+    assert "No record crm_contacts:NO-SUCH-ID in this build" in missing
 
 
 @pytest.fixture(scope="module")
