@@ -98,6 +98,30 @@ def test_explain_customer_link_shows_the_path_or_says_why_not(full_build, tmp_pa
     assert "No record crm_contacts:NO-SUCH-ID in this build" in missing
 
 
+def test_find_customer_reads_what_a_person_types(full_build, tmp_path):
+    customer_id, email = query(
+        full_build,
+        "select customer_id, identifier_value from marts.customer_identifiers"
+        " where identifier_type = 'email' and identifier_value is not null"
+        " order by customer_id limit 1",
+    )[0]
+    local, domain = email.split("@")
+    typed = f"  {local.upper()}+newsletter@{domain.upper()} "
+    result = run_dbt(
+        ["run-operation", "find_customer", "--args", f'{{value: "{typed}"}}'],
+        duckdb_path=full_build,
+        target_path=tmp_path / "target",
+    )
+    assert f"{customer_id} " in result.stdout
+    assert f"(email {email})" in result.stdout
+    nobody = run_dbt(
+        ["run-operation", "find_customer", "--args", '{value: "nobody.at.all@nowhere.invalid"}'],
+        duckdb_path=full_build,
+        target_path=tmp_path / "target",
+    )
+    assert "No customer holds nobody.at.all@nowhere.invalid" in nobody.stdout
+
+
 @pytest.fixture(scope="module")
 def incremental_builds(generated, tmp_path_factory):
     """Build an earlier extract (80% of every file), the full data, then the full data again."""
