@@ -122,6 +122,23 @@ def test_find_customer_reads_what_a_person_types(full_build, tmp_path):
     assert "No customer holds nobody.at.all@nowhere.invalid" in nobody.stdout
 
 
+def test_a_run_ends_with_a_summary_of_rows_customers_and_queues(full_build, generated, tmp_path):
+    result = run_dbt(
+        ["run", "--select", "customer_segments"],
+        duckdb_path=full_build,
+        target_path=tmp_path / "target",
+        dbt_vars={"raw_dir": str(generated / "raw"), "as_of_date": "2026-06-30"},
+    )
+    customers = query(full_build, "select count(*) from marts.dim_customer")[0][0]
+    raw_rows = query(
+        full_build, "select sum(raw_row_count) from intermediate.int_source_row_counts_reconciled"
+    )[0][0]
+    assert "Run summary:" in result.stdout
+    assert f"raw rows {raw_rows}, staged " in result.stdout
+    assert f"customers {customers}; id changes this run: none" in result.stdout
+    assert "review queue " in result.stdout
+
+
 @pytest.fixture(scope="module")
 def incremental_builds(generated, tmp_path_factory):
     """Build an earlier extract (80% of every file), the full data, then the full data again."""
