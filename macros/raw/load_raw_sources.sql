@@ -52,9 +52,6 @@
     encoding that does not read the file stops the build naming the file and the first line.
 -#}
 {% macro raw_file_in_utf8(path, table_name) %}
-    {%- if not raw_file_functions_available() -%}
-        {{ return(path) }}
-    {%- endif -%}
     {%- set declared = var('raw_file_encodings', {}).get(table_name) -%}
     {%- set encoding = run_query(
         'select scv_raw_file_encoding(' ~ string_literal(path) ~ ', '
@@ -118,17 +115,11 @@
     Stop before any model runs when `raw_dir` is no directory, or holds files but none of the
     contract's (a typo, or its parent): either would otherwise build an empty warehouse. An
     existing, empty directory builds empty, as the contract says. Needs the profile's
-    scv.duckdb_plugin (SQL cannot tell a missing directory from an empty one); without it
-    the check is skipped.
+    scv.duckdb_plugin (SQL cannot tell a missing directory from an empty one): the loader
+    calls it only when raw_file_functions_available().
 -#}
 {% macro duckdb__check_raw_dir(found_tables) %}
     {%- set raw_dir = var('raw_dir') -%}
-    {%- set has_probe = run_query(
-        "select count(*) from duckdb_functions() where function_name = 'scv_directory_entry_count'"
-    ).columns[0].values()[0] -%}
-    {%- if has_probe == 0 -%}
-        {{ return(none) }}
-    {%- endif -%}
     {%- set entries = run_query(
         'select scv_directory_entry_count(' ~ string_literal(raw_dir) ~ ')'
     ).columns[0].values()[0] -%}
@@ -150,6 +141,8 @@
 {% macro duckdb__load_raw_sources() %}
     {%- if execute -%}
         {%- do run_query('create schema if not exists raw') -%}
+        {#- Without the profile's scv.duckdb_plugin, files are read as UTF-8 and raw_dir is not checked. -#}
+        {%- set file_functions = raw_file_functions_available() -%}
         {%- set found_tables = [] -%}
         {%- for table in contract_source_tables() -%}
             {%- set path = var('raw_dir') ~ '/' ~ table.name ~ '.csv' -%}
@@ -162,7 +155,7 @@
                     failed load), up to 1 GiB; DuckDB's default stops at 2 MB. -#}
                 {%- set line_bytes = [[sizes[0] + 1, 2097152] | max, 1073741824] | min -%}
                 {%- set file_path = path -%}
-                {%- set path = raw_file_in_utf8(path, table.name) -%}
+                {%- set path = raw_file_in_utf8(path, table.name) if file_functions else path -%}
                 {%- if path != file_path -%}
                     {#- A UTF-8 copy takes up to three bytes per character of one byte. -#}
                     {%- set line_bytes = [[3 * sizes[0] + 1, 2097152] | max, 1073741824] | min -%}
@@ -208,7 +201,9 @@
             {%- endif -%}
             {%- do run_query(load_sql) -%}
         {%- endfor -%}
-        {%- do duckdb__check_raw_dir(found_tables) -%}
+        {%- if file_functions -%}
+            {%- do duckdb__check_raw_dir(found_tables) -%}
+        {%- endif -%}
     {%- endif -%}
     select 1 as raw_sources_loaded
 {% endmacro %}
