@@ -3,35 +3,8 @@
     account for every raw row. Each base model types every raw row and computes
     `rejection_reason` (NULL = kept) and `repair_note` (what was repaired); the
     stg_ model selects the kept rows; the quarantine and the row-count
-    reconciliation union the base models listed in staging_tables().
+    reconciliation union the base models listed in source_registry().
 -#}
-
-{#- Every staged raw table: its source, key, base model and staging model. One list, read by the quality models and tests. -#}
-{% macro staging_tables() %}
-    {{ return([
-        {'source_table': 'crm_contacts', 'source_name': 'crm', 'record_id': 'contact_id',
-         'base_model': 'base_crm__contacts', 'staging_model': 'stg_crm__contacts'},
-        {'source_table': 'shop_customers', 'source_name': 'shop', 'record_id': 'shop_customer_id',
-         'base_model': 'base_shop__customers', 'staging_model': 'stg_shop__customers'},
-        {'source_table': 'shop_orders', 'source_name': 'shop', 'record_id': 'order_id',
-         'base_model': 'base_shop__orders', 'staging_model': 'stg_shop__orders'},
-        {'source_table': 'shop_order_lines', 'source_name': 'shop', 'record_id': 'order_line_id',
-         'base_model': 'base_shop__order_lines', 'staging_model': 'stg_shop__order_lines'},
-        {'source_table': 'pos_transactions', 'source_name': 'pos', 'record_id': 'transaction_id',
-         'base_model': 'base_pos__transactions', 'staging_model': 'stg_pos__transactions'},
-        {'source_table': 'loyalty_members', 'source_name': 'loyalty', 'record_id': 'loyalty_card_number',
-         'base_model': 'base_loyalty__members', 'staging_model': 'stg_loyalty__members'},
-        {'source_table': 'web_events', 'source_name': 'web', 'record_id': 'event_id',
-         'base_model': 'base_web__events', 'staging_model': 'stg_web__events'},
-        {'source_table': 'support_tickets', 'source_name': 'support', 'record_id': 'ticket_id',
-         'base_model': 'base_support__tickets', 'staging_model': 'stg_support__tickets'},
-        {'source_table': 'consent_events', 'source_name': 'privacy', 'record_id': 'consent_event_id',
-         'base_model': 'base_privacy__consent_events', 'staging_model': 'stg_privacy__consent_events'},
-        {'source_table': 'erasure_requests', 'source_name': 'privacy', 'record_id': 'erasure_request_id',
-         'base_model': 'base_privacy__erasure_requests', 'staging_model': 'stg_privacy__erasure_requests'},
-    ]) }}
-{% endmacro %}
-
 
 {#-
     The contract columns of a raw table, from its source definition (the raw
@@ -128,7 +101,7 @@
 
 {#- The rejected and repaired rows of every base model, one union (int_source_rows_quarantined). -#}
 {% macro quarantined_source_rows() -%}
-    {%- for table in staging_tables() %}
+    {%- for table in source_registry() %}
     select
         '{{ table.source_table }}' as source_table,
         cast({{ table.record_id }} as {{ dbt.type_string() }}) as source_record_id,
@@ -146,7 +119,7 @@
 
 {#- Per staged table: raw, staged, rejected and repaired row counts (int_source_row_counts_reconciled). -#}
 {% macro source_row_counts() -%}
-    {%- for table in staging_tables() %}
+    {%- for table in source_registry() %}
     select
         '{{ table.source_table }}' as source_table,
         (select count(*) from {{ ref(table.base_model) }}) as raw_row_count,

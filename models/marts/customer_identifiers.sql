@@ -20,8 +20,7 @@ customer_ids as (
     select
         record_key,
         customer_id
-    from {{ ref('int_customer_ids_assigned') }}
-    where customer_id is not null
+    from {{ ref('int_customer_records') }}
 
 ),
 

@@ -19,7 +19,7 @@ with
 
 customers as (
 
-    select customer_id from {{ ref('dim_customer') }}
+    select customer_id from {{ ref('int_customers') }}
 
 ),
 

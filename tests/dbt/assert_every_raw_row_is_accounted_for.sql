@@ -8,7 +8,7 @@ with
 
 raw_counts as (
 
-    {% for table in staging_tables() %}
+    {% for table in source_registry() %}
     select
         '{{ table.source_table }}' as source_table,
         count(*) as raw_file_row_count

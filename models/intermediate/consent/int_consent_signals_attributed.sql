@@ -42,7 +42,7 @@ written_emails as (
         records.record_key,
         'email' as identifier_type,
         records.email as identifier_value
-    from {{ ref('int_source_records_unioned') }} as records
+    from {{ ref('int_customer_records') }} as records
     inner join {{ ref('int_identifiers_unioned') }} as identifiers
         on
             records.record_key = identifiers.record_key
@@ -54,8 +54,10 @@ written_emails as (
 
 person_records as (
 
-    select record_key
-    from {{ ref('int_source_records_unioned') }}
+    select
+        record_key,
+        customer_id
+    from {{ ref('int_customer_records') }}
     where is_person_record
 
 ),
@@ -86,22 +88,12 @@ customer_phones as (
 
 ),
 
-customer_ids as (
-
-    select
-        record_key,
-        customer_id
-    from {{ ref('int_customer_ids_assigned') }}
-    where customer_id is not null
-
-),
-
 holders as (
 
     select distinct
         held.identifier_type,
         held.identifier_value,
-        customer_ids.customer_id
+        person_records.customer_id
     from (
         select * from identifiers
         union all
@@ -109,8 +101,6 @@ holders as (
     ) as held
     inner join person_records
         on held.record_key = person_records.record_key
-    inner join customer_ids
-        on held.record_key = customer_ids.record_key
     union
     -- The national number as the customer's country reads it ('0819726777' in Italy).
     select

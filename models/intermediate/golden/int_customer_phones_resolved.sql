@@ -18,6 +18,7 @@ with
 records as (
 
     select
+        customer_id,
         record_key,
         source_table,
         source_record_id,
@@ -27,18 +28,8 @@ records as (
         country_code,
         is_deleted,
         observed_at
-    from {{ ref('int_source_records_unioned') }}
+    from {{ ref('int_customer_records') }}
     where is_person_record and phone_national_number is not null
-
-),
-
-customer_ids as (
-
-    select
-        record_key,
-        customer_id
-    from {{ ref('int_customer_ids_assigned') }}
-    where customer_id is not null
 
 ),
 
@@ -55,7 +46,7 @@ phone_countries as (
 with_country as (
 
     select
-        customer_ids.customer_id,
+        records.customer_id,
         records.record_key,
         records.source_table,
         records.source_record_id,
@@ -67,11 +58,9 @@ with_country as (
         {{ country_calling_code('phone_countries.country_code') }} as inferred_calling_code,
         {{ country_trunk_prefix('phone_countries.country_code') }} as inferred_trunk_prefix
     from records
-    inner join customer_ids
-        on records.record_key = customer_ids.record_key
     left join phone_countries
         on
-            customer_ids.customer_id = phone_countries.customer_id
+            records.customer_id = phone_countries.customer_id
             and records.phone_e164 is null
             and records.country_code is null
 

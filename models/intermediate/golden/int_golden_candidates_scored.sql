@@ -20,23 +20,6 @@
 -#}
 with
 
-records as (
-
-    select * from {{ ref('int_source_records_unioned') }}
-    where is_person_record and not coalesce(is_deleted, false)
-
-),
-
-customer_ids as (
-
-    select
-        record_key,
-        customer_id
-    from {{ ref('int_customer_ids_assigned') }}
-    where customer_id is not null
-
-),
-
 rules as (
 
     select
@@ -45,15 +28,6 @@ rules as (
         trust_rank,
         confirms_value
     from {{ ref('survivorship_rules') }}
-
-),
-
--- Orders placed from a shop account: their email is the account's, copied onto the order.
-account_orders as (
-
-    select cast(order_id as {{ dbt.type_string() }}) as order_id
-    from {{ ref('stg_shop__orders') }}
-    where shop_customer_id is not null
 
 ),
 
@@ -91,15 +65,8 @@ nicknames as (
 
 customer_records as (
 
-    select
-        customer_ids.customer_id,
-        records.*,
-        account_orders.order_id is not null as is_account_order
-    from records
-    inner join customer_ids
-        on records.record_key = customer_ids.record_key
-    left join account_orders
-        on records.source_table = 'shop_orders' and records.source_record_id = account_orders.order_id
+    select * from {{ ref('int_customer_records') }}
+    where is_person_record and not coalesce(is_deleted, false)
 
 ),
 
@@ -297,7 +264,7 @@ email_statements as (
     where
         customer_records.email_match_key is not null
         and rules.confirms_value
-        and not customer_records.is_account_order
+        and not customer_records.is_account_copy
 
 ),
 
@@ -442,7 +409,7 @@ email_candidates as (
         coalesce(customer_records.is_email_valid, false) as is_valid,
         email_sharing.holder_count = 1 as is_preferred,
         false as is_inferred,
-        customer_records.is_account_order as is_repeated,
+        customer_records.is_account_copy as is_repeated,
         email_confirmations.confirmed_at,
         cast(email_spellings.name_part_count as {{ dbt.type_float() }}) as spelling_score,
         customer_records.observed_at,

@@ -14,23 +14,15 @@
 -#}
 with
 
-records as (
+customer_records as (
 
     select
+        customer_id,
         record_key,
-        country_code
-    from {{ ref('int_source_records_unioned') }}
-    where is_person_record and not coalesce(is_deleted, false)
-
-),
-
-customer_ids as (
-
-    select
-        record_key,
-        customer_id
-    from {{ ref('int_customer_ids_assigned') }}
-    where customer_id is not null
+        store_id,
+        -- A soft-deleted contact's address is no evidence of where the customer lives.
+        case when is_person_record and not coalesce(is_deleted, false) then country_code end as country_code
+    from {{ ref('int_customer_records') }}
 
 ),
 
@@ -43,18 +35,13 @@ store_countries as (
 
 ),
 
+-- The stores a customer's records were made at (loyalty signup stores, till sales).
 store_visits as (
 
     select
-        {{ record_key("'loyalty_members'", 'loyalty_card_number') }} as record_key,
-        signup_store as store_id
-    from {{ ref('stg_loyalty__members') }}
-    where signup_store is not null
-    union all
-    select
-        {{ record_key("'pos_transactions'", 'transaction_id') }} as record_key,
+        customer_id,
         store_id
-    from {{ ref('stg_pos__transactions') }}
+    from customer_records
     where store_id is not null
 
 ),
@@ -62,7 +49,7 @@ store_visits as (
 store_visit_countries as (
 
     select
-        store_visits.record_key,
+        store_visits.customer_id,
         coalesce(
             store_countries.country_code,
             case
@@ -79,26 +66,22 @@ store_visit_countries as (
 record_countries as (
 
     select
-        customer_ids.customer_id,
-        count(distinct records.country_code) as country_count,
-        min(records.country_code) as only_country_code
-    from customer_ids
-    left join records
-        on customer_ids.record_key = records.record_key
-    group by customer_ids.customer_id
+        customer_id,
+        count(distinct country_code) as country_count,
+        min(country_code) as only_country_code
+    from customer_records
+    group by customer_id
 
 ),
 
 store_countries_visited as (
 
     select
-        customer_ids.customer_id,
-        count(distinct store_visit_countries.country_code) as country_count,
-        min(store_visit_countries.country_code) as only_country_code
+        customer_id,
+        count(distinct country_code) as country_count,
+        min(country_code) as only_country_code
     from store_visit_countries
-    inner join customer_ids
-        on store_visit_countries.record_key = customer_ids.record_key
-    group by customer_ids.customer_id
+    group by customer_id
 
 ),
 

@@ -2,30 +2,9 @@
     The golden record of every resolved customer, before erasure: the winning
     candidate of each attribute group (int_golden_candidates_ranked), which
     record supplied it, and the customer's span and size over all its records
-    (soft-deleted contacts and till or web records included: they are evidence
-    of the person even when they supply no value).
+    (int_customers).
 -#}
 with
-
-customer_ids as (
-
-    select
-        record_key,
-        customer_id
-    from {{ ref('int_customer_ids_assigned') }}
-    where customer_id is not null
-
-),
-
-records as (
-
-    select
-        record_key,
-        first_seen_at,
-        observed_at
-    from {{ ref('int_source_records_unioned') }}
-
-),
 
 winners as (
 
@@ -36,15 +15,7 @@ winners as (
 
 customers as (
 
-    select
-        customer_ids.customer_id,
-        count(*) as source_record_count,
-        min(records.first_seen_at) as first_seen_at,
-        max(coalesce(records.observed_at, records.first_seen_at)) as last_seen_at
-    from customer_ids
-    inner join records
-        on customer_ids.record_key = records.record_key
-    group by customer_ids.customer_id
+    select * from {{ ref('int_customers') }}
 
 ),
 

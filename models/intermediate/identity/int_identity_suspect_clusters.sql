@@ -11,22 +11,19 @@ assigned as (
     select
         record_key,
         customer_id
-    from {{ ref('int_customer_ids_assigned') }}
-    where customer_id is not null
+    from {{ ref('int_customer_records') }}
 
 ),
 
 records as (
 
     select
-        assigned.customer_id,
-        source_records.record_key,
-        source_records.is_person_record,
-        {{ name_signature_columns('source_records') }},
-        source_records.birth_date
-    from assigned
-    inner join {{ ref('int_source_records_unioned') }} as source_records
-        on assigned.record_key = source_records.record_key
+        customer_id,
+        record_key,
+        is_person_record,
+        {{ name_signature_columns() }},
+        birth_date
+    from {{ ref('int_customer_records') }}
 
 ),
 

@@ -145,6 +145,8 @@ completed as (
         records.postal_code_normalised,
         records.country_code,
         records.is_deleted,
+        records.store_id,
+        records.is_account_copy,
         records.first_seen_at,
         records.observed_at
     from records

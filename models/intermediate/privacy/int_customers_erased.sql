@@ -31,15 +31,18 @@ suppressed as (
 
 ),
 
-customer_ids as (
+resolved_records as (
 
     select
+        customer_id,
         record_key,
         source_table,
         source_record_id,
-        customer_id
-    from {{ ref('int_customer_ids_assigned') }}
-    where customer_id is not null
+        is_person_record,
+        {{ name_signature_columns() }},
+        birth_date,
+        phone_e164
+    from {{ ref('int_customer_records') }}
 
 ),
 
@@ -56,35 +59,24 @@ identifiers as (
 
 ),
 
-e164_phones as (
-
-    select
-        record_key,
-        phone_e164
-    from {{ ref('int_source_records_unioned') }}
-    where phone_e164 is not null
-
-),
-
 identifier_hashes as (
 
     select distinct
-        customer_ids.customer_id,
+        resolved_records.customer_id,
         identifiers.identifier_type as hashed_type,
         {{ salted_hash(dbt.concat(['identifiers.identifier_type', "':'", 'identifiers.identifier_value'])) }}
             as value_hash
     from identifiers
-    inner join customer_ids
-        on identifiers.record_key = customer_ids.record_key
+    inner join resolved_records
+        on identifiers.record_key = resolved_records.record_key
     union
     -- A phone subject written without '+' (`1-281-555-3163`) names the E.164 digits.
     select
-        customer_ids.customer_id,
+        customer_id,
         'phone' as hashed_type,
-        {{ salted_hash(dbt.concat(["'phone:'", 'substr(e164_phones.phone_e164, 2)'])) }} as value_hash
-    from e164_phones
-    inner join customer_ids
-        on e164_phones.record_key = customer_ids.record_key
+        {{ salted_hash(dbt.concat(["'phone:'", 'substr(phone_e164, 2)'])) }} as value_hash
+    from resolved_records
+    where phone_e164 is not null
 
 ),
 
@@ -94,7 +86,7 @@ record_hashes as (
         customer_id,
         source_table as hashed_type,
         {{ salted_hash(dbt.concat(['source_table', "':'", 'source_record_id'])) }} as value_hash
-    from customer_ids
+    from resolved_records
 
 ),
 
@@ -144,29 +136,19 @@ requested as (
 
 ),
 
-records as (
-
-    select
-        record_key,
-        is_person_record,
-        {{ name_signature_columns() }},
-        birth_date
-    from {{ ref('int_source_records_unioned') }}
-
-),
-
 erased_records as (
 
     select
         requested.customer_id,
         requested.erasure_request_id,
         requested.erased_at,
-        records.*
+        resolved_records.record_key,
+        resolved_records.is_person_record,
+        {{ name_signature_columns('resolved_records') }},
+        resolved_records.birth_date
     from requested
-    inner join customer_ids
-        on requested.customer_id = customer_ids.customer_id
-    inner join records
-        on customer_ids.record_key = records.record_key
+    inner join resolved_records
+        on requested.customer_id = resolved_records.customer_id
 
 ),
 
@@ -192,7 +174,7 @@ identifier_fragments as (
             on
                 erased_identifiers.identifier_key = holder_identifiers.identifier_key
                 and erased_identifiers.record_key <> holder_identifiers.record_key
-        inner join records as r
+        inner join resolved_records as r
             on holder_identifiers.record_key = r.record_key
     ) as holder_pairs
     where not {{ signatures_conflict_of(
@@ -264,18 +246,16 @@ fragment_records as (
 customer_records as (
 
     select
-        customer_ids.customer_id,
-        customer_ids.record_key,
-        records.is_person_record,
+        resolved_records.customer_id,
+        resolved_records.record_key,
+        resolved_records.is_person_record,
         fragment_records.erasure_request_id,
         fragment_records.erased_at,
         fragment_records.erasure_basis
-    from customer_ids
-    inner join records
-        on customer_ids.record_key = records.record_key
+    from resolved_records
     left join fragment_records
-        on customer_ids.record_key = fragment_records.record_key
-    where customer_ids.customer_id not in (select customer_id from requested)
+        on resolved_records.record_key = fragment_records.record_key
+    where resolved_records.customer_id not in (select customer_id from requested)
 
 ),
 

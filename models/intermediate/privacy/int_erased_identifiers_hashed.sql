@@ -16,10 +16,12 @@ erased as (
 
 erased_records as (
 
-    select customer_ids.record_key
-    from {{ ref('int_customer_ids_assigned') }} as customer_ids
+    select
+        customer_records.record_key,
+        customer_records.phone_e164
+    from {{ ref('int_customer_records') }} as customer_records
     inner join erased
-        on customer_ids.customer_id = erased.customer_id
+        on customer_records.customer_id = erased.customer_id
 
 ),
 
@@ -39,11 +41,9 @@ e164_phones as (
 
     select
         'phone_e164' as hashed_type,
-        records.phone_e164 as hashed_value
-    from {{ ref('int_source_records_unioned') }} as records
-    inner join erased_records
-        on records.record_key = erased_records.record_key
-    where records.phone_e164 is not null
+        phone_e164 as hashed_value
+    from erased_records
+    where phone_e164 is not null
 
 ),
 

@@ -35,17 +35,16 @@ customer_ids as (
     select
         record_key,
         customer_id
-    from {{ ref('int_customer_ids_assigned') }}
-    where customer_id is not null
+    from {{ ref('int_customer_records') }}
 
 ),
 
 e164_phones as (
 
     select
-        record_key,
+        customer_id,
         substr(phone_e164, 2) as e164_digits
-    from {{ ref('int_source_records_unioned') }}
+    from {{ ref('int_customer_records') }}
     where phone_e164 is not null
 
 ),
@@ -77,12 +76,10 @@ holders as (
     -- A phone written without '+' (`1-281-555-3163`) is matched on the holders' E.164 digits too.
     select
         requests.erasure_request_id,
-        customer_ids.customer_id
+        e164_phones.customer_id
     from requests
     inner join e164_phones
         on requests.subject_type = 'phone' and requests.subject_identifier = e164_phones.e164_digits
-    inner join customer_ids
-        on e164_phones.record_key = customer_ids.record_key
 
 ),
 

@@ -1,4 +1,4 @@
-{#- Every raw row staging rejected or repaired, from every base model (the list is staging_tables()). -#}
+{#- Every raw row staging rejected or repaired, from every base model (the list is source_registry()). -#}
 with
 
 quarantined as (

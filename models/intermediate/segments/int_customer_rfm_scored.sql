@@ -10,9 +10,7 @@ with
 
 customers as (
 
-    select distinct customer_id
-    from {{ ref('int_customer_ids_assigned') }}
-    where customer_id is not null
+    select customer_id from {{ ref('int_customers') }}
 
 ),
 

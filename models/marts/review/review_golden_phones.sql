@@ -9,24 +9,14 @@ with
 records as (
 
     select
-        record_key,
+        customer_id,
         source_table,
         source_record_id,
         phone_national_number,
         phone_e164,
         country_code
-    from {{ ref('int_source_records_unioned') }}
+    from {{ ref('int_customer_records') }}
     where is_person_record and not coalesce(is_deleted, false)
-
-),
-
-customer_ids as (
-
-    select
-        record_key,
-        customer_id
-    from {{ ref('int_customer_ids_assigned') }}
-    where customer_id is not null
 
 ),
 
@@ -52,18 +42,16 @@ golden as (
 unresolved_phones as (
 
     select
-        customer_ids.customer_id,
+        records.customer_id,
         count(*) as unresolved_record_count,
         min(records.source_table) as example_source_table,
         min(records.source_record_id) as example_source_record_id
     from records
-    inner join customer_ids
-        on records.record_key = customer_ids.record_key
     where
         records.phone_national_number is not null
         and records.phone_e164 is null
         and records.country_code is null
-    group by customer_ids.customer_id
+    group by records.customer_id
 
 ),
 
