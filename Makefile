@@ -38,8 +38,8 @@ test: install
 
 ## The same checks as tests/python/test_lint.py (sqlfluff needs the seeds: run `make demo` first).
 lint: install
-	$(BIN)/ruff check src tests python_models bench
-	$(BIN)/ruff format --check src tests python_models bench
+	$(BIN)/ruff check src tests models bench
+	$(BIN)/ruff format --check src tests models bench
 	$(BIN)/sqlfluff lint models tests/dbt
 
 clean:

@@ -14,7 +14,7 @@ bench/febrl.py, bench/rldata.py, bench/pseudopeople_data.py):
    staging, matching, identity graph, crosswalk) into <out>/<dataset>/warehouse.duckdb with its
    own --target-path; wall time and peak RSS of the dbt process (os.wait4 rusage).
 2. Splink (bench/splink_model.py, its own process): reads
-   intermediate.int_source_records_unioned where is_person_record from that warehouse (the same
+   intermediate.int_source_records where is_person_record from that warehouse (the same
    records after the same staging), trains the standard dedupe model, predicts, clusters.
    Its wall time runs from reading that table to the clusters at 0.95; its peak RSS is the
    process's peak at that moment. Clusters at 0.5 are reported too.
@@ -92,7 +92,6 @@ def project_code_version(project_dir: Path = PROJECT_DIR) -> dict:
         "--",
         "models",
         "macros",
-        "python_models",
         "seeds",
         "src",
         "dbt_project.yml",
@@ -311,7 +310,7 @@ def read_warehouse(
             "select source_table, source_record_id, first_name_normalised as first_name, "
             "last_name_normalised as last_name, birth_date, email_match_key as email, "
             "phone_national_number as phone, street, city, postal_code_normalised as postcode "
-            "from intermediate.int_source_records_unioned where is_person_record"
+            "from intermediate.int_source_records where is_person_record"
         ).df()
         crosswalk = (
             connection.sql(
@@ -424,7 +423,7 @@ def staged_records_exist(run_dir: Path) -> bool:
         return bool(
             connection.sql(
                 "select count(*) from information_schema.tables "
-                "where table_schema = 'intermediate' and table_name = 'int_source_records_unioned'"
+                "where table_schema = 'intermediate' and table_name = 'int_source_records'"
             ).fetchall()[0][0]
         )
 

@@ -40,7 +40,7 @@ PERSON_RECORD_TABLES = (
 EVIDENCE_SQL = """
 with records as (
     select records.*, truth.person_id
-    from intermediate.int_source_records_unioned as records
+    from intermediate.int_source_records as records
     inner join truth using (source_table, source_record_id)
     where truth.person_id is not null {table_filter}
 )
@@ -92,7 +92,7 @@ select distinct
     records.first_name_canonical || ' ' || records.last_name_normalised as full_name
 from marts.customer_crosswalk as crosswalk
 inner join truth using (source_table, source_record_id)
-inner join intermediate.int_source_records_unioned as records using (source_table, source_record_id)
+inner join intermediate.int_source_records as records using (source_table, source_record_id)
 where
     truth.person_id is not null
     and crosswalk.customer_id is not null

@@ -5,7 +5,7 @@ like the dbt run):
 
     python bench/splink_model.py --warehouse W.duckdb --out DIR [--profile generator|external]
 
-Input: `intermediate.int_source_records_unioned where is_person_record` of the project's build
+Input: `intermediate.int_source_records where is_person_record` of the project's build
 (the same records, after the same staging: names lower-cased with accents and titles removed,
 email match key, phone national number, normalised postal code). City and street get the usual
 Splink preprocessing (lower case, accents stripped, whitespace collapsed).
@@ -52,7 +52,7 @@ select
     postal_code_normalised as postcode,
     nullif(regexp_replace(lower(strip_accents(trim(city))), '\\s+', ' ', 'g'), '') as city,
     nullif(regexp_replace(lower(strip_accents(trim(street))), '\\s+', ' ', 'g'), '') as street
-from wh.intermediate.int_source_records_unioned
+from wh.intermediate.int_source_records
 where is_person_record
 """
 

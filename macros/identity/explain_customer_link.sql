@@ -10,7 +10,7 @@
     {%- set left = left | replace("'", "''") -%}
     {%- set right = right | replace("'", "''") -%}
     {%- set found = run_query(
-        "select record_key from " ~ ref('int_source_records_unioned')
+        "select record_key from " ~ ref('int_source_records')
         ~ " where record_key in ('" ~ left ~ "', '" ~ right ~ "')"
     ).columns[0].values() -%}
     {%- set missing = [left, right] | reject('in', found) | unique | list -%}

@@ -74,7 +74,7 @@
 
 {#-
     The name columns the conflict macros read (name_signature_columns) from the given-name-order
-    columns of `relation` (int_source_records_unioned, int_match_profiles), named as they read them.
+    columns of `relation` (int_source_records, int_match_profiles), named as they read them.
 -#}
 {% macro given_order_name_signature_columns(relation) -%}
     {%- set columns = [

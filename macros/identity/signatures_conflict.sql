@@ -474,7 +474,7 @@
     The name columns the conflict macros read, of `relation` (or unqualified), one per line as
     in a select or group by list: first_name_normalised, first_name_canonical,
     last_name_normalised and their masculine forms (birth_date goes beside them). With
-    `column_prefix` 'given_order_', the same read in given-name order (int_source_records_unioned).
+    `column_prefix` 'given_order_', the same read in given-name order (int_source_records).
 -#}
 {% macro name_signature_columns(relation=none, column_prefix='') -%}
     {%- set prefix = (relation ~ '.' if relation else '') ~ column_prefix -%}

@@ -3,9 +3,9 @@
     what it contributes to identity resolution. The one place to add a source:
     the quarantine and the row accounting read `source_table`, `source_name`,
     `record_id`, `base_model` and `staging_model`; a table with `identity`
-    contributes records to int_source_records_stacked and identifiers to
+    contributes records to int_source_records_unioned and identifiers to
     int_identifiers_unioned (then give it survivorship rules in
-    seeds/marts/survivorship_rules.csv).
+    seeds/golden/survivorship_rules.csv).
 
     `identity` keys:
     - `record_id`: the column that identifies one identity record (the row key,
@@ -14,7 +14,7 @@
       also when its identifiers were seen;
     - `is_person_record`: the record carries a person's name, contacts and
       address (the staging model then has the person columns of
-      int_source_records_stacked); else it is a satellite (a till sale, a
+      int_source_records_unioned); else it is a satellite (a till sale, a
       cookie) that only links identifiers;
     - `birth_date`, `is_deleted`: SQL expressions over the staging model
       (`null`, `false` where the source has none);

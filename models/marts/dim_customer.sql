@@ -1,7 +1,7 @@
 {#-
     The golden customer: one row per resolved person. Attribute values follow
     the survivorship of models/intermediate/golden (rules in
-    seeds/marts/survivorship_rules.csv); an erased customer keeps its row with
+    seeds/golden/survivorship_rules.csv); an erased customer keeps its row with
     is_erased and every personal column NULL (contract reading 11). household_id
     names the customer's home (dim_household).
 -#}

@@ -18,7 +18,7 @@ erased as (
 erased_records as (
 
     select records.*
-    from {{ ref('int_source_records_unioned') }} as records
+    from {{ ref('int_source_records') }} as records
     inner join {{ ref('int_customer_ids_assigned') }} as customer_ids
         on records.record_key = customer_ids.record_key
     inner join erased

@@ -1,7 +1,7 @@
 -- dim_customer's street, city, postal code and country are those of the one record address_source_* names.
 select customers.customer_id
 from {{ ref('dim_customer') }} as customers
-left join {{ ref('int_source_records_unioned') }} as records
+left join {{ ref('int_source_records') }} as records
     on
         customers.address_source_table = records.source_table
         and customers.address_source_record_id = records.source_record_id

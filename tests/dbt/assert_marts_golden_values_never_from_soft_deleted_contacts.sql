@@ -17,6 +17,6 @@ lineage as (
 
 select lineage.*
 from lineage
-inner join {{ ref('int_source_records_unioned') }} as records
+inner join {{ ref('int_source_records') }} as records
     on lineage.source_table = records.source_table and lineage.source_record_id = records.source_record_id
 where records.is_deleted

@@ -4,7 +4,7 @@
     data: every identifier type it emits is a row of
     seeds/identity/identifier_types.csv (else no guard knows whether a household
     shares it), and every person-record source has at least one survivorship
-    rule in seeds/marts/survivorship_rules.csv (else none of its values ever
+    rule in seeds/golden/survivorship_rules.csv (else none of its values ever
     reaches the golden record). A wrong column name needs no test here: the
     models that read it fail to compile. Returns one row per gap.
 -#}
@@ -59,7 +59,7 @@ union all
 select
     'person-record source table' as gap_kind,
     registry_person_tables.source_table as gap_value,
-    'no rule in seeds/marts/survivorship_rules.csv' as problem
+    'no rule in seeds/golden/survivorship_rules.csv' as problem
 from registry_person_tables
 left join survivorship_tables
     on registry_person_tables.source_table = survivorship_tables.source_table

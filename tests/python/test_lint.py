@@ -19,7 +19,7 @@ import pytest
 from scv.project import PROJECT_DIR, run_dbt
 
 BIN = Path(sys.executable).parent
-PYTHON_PATHS = ["src", "tests", "python_models", "bench"]
+PYTHON_PATHS = ["src", "tests", "models", "bench"]
 SQL_PATHS = ["models", "tests/dbt"]
 # What the dbt templater needs to compile the project (a scratch copy for the guard test).
 DBT_PROJECT_FILES = [
@@ -28,7 +28,6 @@ DBT_PROJECT_FILES = [
     ".sqlfluff",
     ".sqlfluffignore",
     "models",
-    "python_models",
     "macros",
     "seeds",
     "snapshots",

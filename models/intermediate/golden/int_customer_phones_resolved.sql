@@ -7,7 +7,7 @@
     that country (Italian numbers keep their leading 0). With no country to
     infer it keeps staging's reading and no E.164 form.
 
-    Golden phones (int_golden_candidates_scored) and consent holders
+    Golden phones (int_golden_candidates_gathered) and consent holders
     (int_consent_signals_attributed) both read phones from here, so a consent
     signal given on `+39 081 972 6777` reaches the customer whose ticket wrote
     `081 9726777`. Soft-deleted contacts are kept (is_deleted): they still hold

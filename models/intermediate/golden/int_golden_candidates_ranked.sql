@@ -13,7 +13,7 @@
        (support_count; a typo or an old address is rarely repeated);
     5. spelling (spelling_score): a name spelled as many customers spell it, an
        email that spells the customer's name (a typo is one person's alone);
-    6. source trust (trust_rank from seeds/marts/survivorship_rules.csv, 1 best);
+    6. source trust (trust_rank from seeds/golden/survivorship_rules.csv, 1 best);
     7. recency (the record's observed_at);
     8. completeness (how many of the group's fields the record fills);
     9. source table and record id, so that a full tie always ends the same way.
@@ -22,7 +22,7 @@ with
 
 candidates as (
 
-    select * from {{ ref('int_golden_candidates_scored') }}
+    select * from {{ ref('int_golden_candidates_gathered') }}
 
 ),
 

@@ -7,7 +7,7 @@
        they name exactly one country;
     2. else the countries of the stores it signed up at (loyalty) or bought at
        (till), when they name exactly one. A store's country comes from
-       seeds/marts/store_countries.csv, else from its id when the id starts
+       seeds/golden/store_countries.csv, else from its id when the id starts
        with an ISO country code the country reference knows (`FR003`).
     With none or several it stays unresolved (unresolved_reason), and
     review_golden_phones lists the customers left without a phone.

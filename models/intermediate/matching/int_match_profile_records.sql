@@ -11,7 +11,7 @@ records as (
         *,
         birth_date is null and email_match_key is null and phone_national_number is null
         and postal_code_normalised is null and street is null as is_name_only
-    from {{ ref('int_source_records_unioned') }}
+    from {{ ref('int_source_records') }}
     where is_person_record
 
 ),

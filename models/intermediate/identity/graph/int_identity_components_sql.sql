@@ -12,7 +12,7 @@ accepted_edges as (
 record_nodes as (
 
     select record_key as node_id
-    from {{ ref('int_source_records_unioned') }}
+    from {{ ref('int_source_records') }}
 
 ),
 

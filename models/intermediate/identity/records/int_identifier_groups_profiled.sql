@@ -23,7 +23,7 @@ records as (
         is_person_record,
         {{ name_signature_columns() }},
         birth_date
-    from {{ ref('int_source_records_unioned') }}
+    from {{ ref('int_source_records') }}
 
 ),
 

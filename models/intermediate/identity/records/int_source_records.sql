@@ -15,7 +15,7 @@ with
 
 records as (
 
-    select * from {{ ref('int_source_records_stacked') }}
+    select * from {{ ref('int_source_records_unioned') }}
 
 ),
 

@@ -6,5 +6,5 @@ from scv.identity.clustering import connected_components_of_relations
 def model(dbt, session):
     dbt.config(materialized="table")
     edges = dbt.ref("int_identity_edges").filter("is_accepted").select("left_node, right_node")
-    records = dbt.ref("int_source_records_unioned").select("record_key")
+    records = dbt.ref("int_source_records").select("record_key")
     return connected_components_of_relations(session, edges, nodes=records)

@@ -16,7 +16,7 @@ overrides as (
 
 records as (
 
-    select record_key from {{ ref('int_source_records_unioned') }}
+    select record_key from {{ ref('int_source_records') }}
 
 ),
 

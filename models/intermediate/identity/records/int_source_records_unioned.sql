@@ -1,7 +1,7 @@
 {#-
     Every person-bearing source record, one row each, in one shape, before first
     names are read against the whole data (int_first_names_profiled):
-    int_source_records_unioned adds their canonical forms. The sources are the
+    int_source_records adds their canonical forms. The sources are the
     source registry's tables with `identity` (macro source_registry). Web
     cookies and till transactions are satellites: no person columns of their own.
 -#}

@@ -17,7 +17,7 @@ records as (
     select
         first_name_normalised,
         last_name_normalised
-    from {{ ref('int_source_records_stacked') }}
+    from {{ ref('int_source_records_unioned') }}
     where is_person_record
 
 ),

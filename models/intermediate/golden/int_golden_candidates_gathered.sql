@@ -5,7 +5,7 @@
     come together come from one record: `name` (first and last name) and
     `address` (street, city, postal code, country).
 
-    A record supplies an attribute only when seeds/marts/survivorship_rules.csv
+    A record supplies an attribute only when seeds/golden/survivorship_rules.csv
     lists its source table for it; a soft-deleted CRM contact never supplies
     anything. Its `confirms_value` says whether the record's time also counts as
     a confirmation of the value (confirmed_at): a name parsed from a free-text

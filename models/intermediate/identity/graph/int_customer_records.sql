@@ -1,6 +1,6 @@
 {#-
     Every source record of a resolved customer, with the customer's id: the
-    unified record (int_source_records_unioned) joined once to its customer
+    unified record (int_source_records) joined once to its customer
     (int_customer_ids_assigned), so the golden, privacy and review models read
     one relation instead of repeating the join. Records left unresolved (no
     customer_id) are not here. A view: DuckDB plans the join into each reader.
@@ -21,7 +21,7 @@ customer_ids as (
 
 records as (
 
-    select * from {{ ref('int_source_records_unioned') }}
+    select * from {{ ref('int_source_records') }}
 
 ),
 

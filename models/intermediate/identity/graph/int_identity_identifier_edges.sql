@@ -27,7 +27,7 @@ records as (
         records.first_name_normalised is null and records.birth_date is null as is_attribute_less,
         coalesce(length(records.first_name_normalised) = 1, false) and records.birth_date is null as is_initial_only,
         records.is_given_first_name
-    from {{ ref('int_source_records_unioned') }} as records
+    from {{ ref('int_source_records') }} as records
 
 ),
 

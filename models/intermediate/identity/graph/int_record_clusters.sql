@@ -34,7 +34,7 @@ records as (
         source_table,
         source_record_id,
         is_person_record
-    from {{ ref('int_source_records_unioned') }}
+    from {{ ref('int_source_records') }}
 
 ),
 
