@@ -28,11 +28,34 @@
 {%- endmacro %}
 
 {% macro default__date_iso_text(expression) -%}
+    {{ date_iso_text_from_separated(date_separated_text(expression)) }}
+{%- endmacro %}
+
+
+{#-
+    The first step of date_iso_text: lower case, a time after an ISO date dropped,
+    every separator run made '/'. A model with several dates selects it in one CTE
+    and date_iso_text_from_separated of the column in the next, so the long
+    expression is not inlined at each of the format tests (compiled size).
+-#}
+{% macro date_separated_text(expression) -%}
+    {{ return(adapter.dispatch('date_separated_text', 'single_customer_view')(expression)) }}
+{%- endmacro %}
+
+{% macro default__date_separated_text(expression) -%}
     {%- set lowered = 'lower(trim(' ~ expression ~ '))' -%}
-    {#- Drop a time after an ISO date, then make every separator run '/'. -#}
     {%- set without_time = 'case when ' ~ regexp_is_match(lowered, '^[0-9]{4}-[0-9]{2}-[0-9]{2}[t ]')
         ~ ' then substr(' ~ lowered ~ ', 1, 10) else ' ~ lowered ~ ' end' -%}
-    {%- set text = regexp_replace_all(without_time, '[/.,\\s-]+', '/') -%}
+    {{ regexp_replace_all(without_time, '[/.,\\s-]+', '/') }}
+{%- endmacro %}
+
+
+{#- The second step of date_iso_text: 'YYYY-MM-DD' from date_separated_text, NULL when no format fits. -#}
+{% macro date_iso_text_from_separated(text) -%}
+    {{ return(adapter.dispatch('date_iso_text_from_separated', 'single_customer_view')(text)) }}
+{%- endmacro %}
+
+{% macro default__date_iso_text_from_separated(text) -%}
     {%- set part_1 = dbt.split_part(text, "'/'", 1) -%}
     {%- set part_2 = dbt.split_part(text, "'/'", 2) -%}
     {%- set part_3 = dbt.split_part(text, "'/'", 3) -%}

@@ -32,7 +32,7 @@ renamed as (
         coalesce({{ parse_boolean('is_deleted') }}, false) as is_deleted,
 
         -- dates
-        {{ date_iso_text('birth_date') }} as birth_date_iso_text,
+        {{ date_separated_text('birth_date') }} as birth_date_separated,
 
         -- timestamps
         {{ parse_timestamp('created_at') }} as created_at,
@@ -56,6 +56,16 @@ renamed as (
 
 ),
 
+-- The birth date read from its separated text (macros/normalise/date.sql), once.
+dates_read as (
+
+    select
+        *,
+        {{ date_iso_text_from_separated('birth_date_separated') }} as birth_date_iso_text
+    from renamed
+
+),
+
 parsed as (
 
     select
@@ -63,7 +73,7 @@ parsed as (
         {{ date_from_iso_text('birth_date_iso_text') }} as birth_date,
         {{ date_parse_issue('birth_date_raw', 'birth_date_iso_text') }} as birth_date_issue,
         {{ latest_version_rank(['contact_id'], ['updated_at']) }} as version_rank
-    from renamed
+    from dates_read
 
 ),
 

@@ -37,8 +37,8 @@ renamed as (
         {{ parse_boolean('marketing_opt_in') }} as marketing_opt_in,
 
         -- dates
-        {{ date_iso_text('birth_date') }} as birth_date_iso_text,
-        {{ date_iso_text('signup_date') }} as signup_date_iso_text,
+        {{ date_separated_text('birth_date') }} as birth_date_separated,
+        {{ date_separated_text('signup_date') }} as signup_date_separated,
 
         -- raw values the repair notes compare against
         nullif(trim(birth_date), '') as birth_date_raw,
@@ -55,13 +55,15 @@ renamed as (
 
 ),
 
--- The given and family names of the cleaned full name.
+-- The given and family names of the cleaned full name; the dates read from their separated text.
 names_split as (
 
     select
         *,
         {{ full_name_first_name('full_name') }} as first_name_parsed,
-        {{ full_name_last_name('full_name') }} as last_name_parsed
+        {{ full_name_last_name('full_name') }} as last_name_parsed,
+        {{ date_iso_text_from_separated('birth_date_separated') }} as birth_date_iso_text,
+        {{ date_iso_text_from_separated('signup_date_separated') }} as signup_date_iso_text
     from renamed
 
 ),
