@@ -3,13 +3,54 @@
     id, split off an existing customer, records moved from one existing customer
     to another, records released (they resolve to no
     customer any more: new data showed their identifier is shared), or retired
-    (no record resolves to the id any more). Read by customer_id_history, which keeps them across runs.
+    (no record resolves to the id any more). Read from the rows of the registry
+    that this run wrote (an earlier run's rows give no changes, so a later rerun
+    of this model alone appends nothing twice). Read by customer_id_history,
+    which keeps them across runs.
 -#}
 with
 
+-- The registry rows this run wrote: the records that exist now.
+written as (
+
+    select
+        record_key,
+        customer_id,
+        is_new_id,
+        previous_customer_id,
+        previous_assigned_at
+    from {{ ref('customer_id_registry') }}
+    where invocation_id = '{{ invocation_id }}'
+
+),
+
+-- Rows of records that were in the last run and have left their extract since.
+left_since_last_run as (
+
+    select
+        record_key,
+        customer_id
+    from {{ ref('customer_id_registry') }}
+    where
+        (invocation_id is null or invocation_id <> '{{ invocation_id }}')
+        and customer_id is not null
+        and assigned_at = (select max(written.previous_assigned_at) from written)
+
+),
+
+-- The registry as the last run left it, for the records of this run and of the last.
 previous as (
 
-    {{ previous_customer_id_registry() }}
+    select
+        record_key,
+        previous_customer_id as customer_id
+    from written
+    where previous_customer_id is not null
+    union all
+    select
+        record_key,
+        customer_id
+    from left_since_last_run
 
 ),
 
@@ -19,7 +60,7 @@ assigned as (
         record_key,
         customer_id,
         is_new_id
-    from {{ ref('int_customer_ids_assigned') }}
+    from written
     where customer_id is not null
 
 ),
@@ -143,9 +184,9 @@ released as (
         cast(null as {{ dbt.type_string() }}) as related_customer_id,
         count(*) as record_count
     from previous
-    inner join {{ ref('int_customer_ids_assigned') }} as now_assigned
-        on previous.record_key = now_assigned.record_key
-    where now_assigned.customer_id is null
+    inner join written
+        on previous.record_key = written.record_key
+    where written.customer_id is null
     group by previous.customer_id
 
 ),
