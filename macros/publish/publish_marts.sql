@@ -3,12 +3,15 @@
 
     DuckDB lets one process write a database file or many read it, so a BI tool holding
     the warehouse open would block the next build, and a build would lock out the BI tool.
-    On DuckDB the marts (every public model, and the snapshots) are therefore copied to
-    Parquet files in `publish_dir`, each written to a temporary file and renamed over the
-    old one (a reader keeps the version it opened), and `publish_dir/scv_marts.duckdb` holds
-    views over them for tools that want a database file: readers open that file, never the
-    warehouse, and neither side locks the other. A run with a failed or skipped node
-    publishes nothing, so readers keep the last good marts.
+    On DuckDB the marts (every public model, and the snapshots) are therefore copied into
+    `publish_dir/scv_marts.duckdb`, a database of their own that readers open instead:
+    - it is written under a temporary name and renamed over the old one in one step, so a
+      reader sees the old marts or the new ones, never a mix, and a connection opened
+      before a publish keeps reading the marts it opened (reconnect to see newer ones);
+    - it holds tables, not views over files, so the folder can be copied to a BI host;
+    - it is written in storage version `publish_storage_version` (v1.0.0), which every
+      DuckDB 1.x client and driver reads (DuckDB 2.0's own format they refuse).
+    A run with a failed or skipped node publishes nothing, so readers keep the last good marts.
 
     Server engines need none of this (readers and the writer don't block each other there):
     default__ does nothing.
@@ -35,20 +38,26 @@
     {%- endif -%}
 
     {%- set directory = publish_dir() -%}
+    {%- set catalog_path = directory ~ '/scv_marts.duckdb' -%}
+    {%- set staging_path = catalog_path ~ '.publishing' -%}
     {%- do write_publication_record(directory, 'publishing', 0) -%}
+    {#- A leftover of an interrupted publish (and its write-ahead log) is started again. -#}
+    {%- do run_query("select scv_remove_file('" ~ staging_path ~ "'), scv_remove_file('" ~ staging_path ~ ".wal')") -%}
+    {%- do run_query("attach '" ~ staging_path ~ "' as scv_publish (storage_version '"
+                     ~ var('publish_storage_version', 'v1.0.0') ~ "')") -%}
+    {%- do run_query('create schema scv_publish.marts') -%}
     {%- set published = [] -%}
     {%- for node in published_nodes() -%}
         {%- set relation = adapter.get_relation(node.database, node.schema, node.alias) -%}
         {%- if relation is not none -%}
-            {%- set path = directory ~ '/' ~ node.alias ~ '.parquet' -%}
-            {%- do run_query(
-                "copy (select * from " ~ relation ~ ") to '" ~ path ~ "' (format parquet, use_tmp_file true)") -%}
-            {%- do published.append({'name': node.alias, 'path': path}) -%}
+            {%- do run_query("create table scv_publish.marts." ~ node.alias ~ " as select * from " ~ relation) -%}
+            {%- do published.append(node.alias) -%}
         {%- endif -%}
     {%- endfor -%}
-    {%- do publish_catalog(directory ~ '/scv_marts.duckdb', published) -%}
+    {%- do run_query('detach scv_publish') -%}
+    {%- do run_query("select scv_replace_file('" ~ staging_path ~ "', '" ~ catalog_path ~ "')") -%}
     {%- do write_publication_record(directory, 'published', published | length) -%}
-    {%- do log('Published ' ~ published | length ~ ' marts to ' ~ directory, info=true) -%}
+    {%- do log('Published ' ~ published | length ~ ' marts to ' ~ catalog_path, info=true) -%}
     {{ return('select 1 as marts_published') }}
 {% endmacro %}
 
@@ -73,7 +82,7 @@
 
 {#-
     `publication_0.csv` in the publish directory: this run's invocation id, the time and the
-    state ('publishing' while the files are replaced, then 'published' with the number of
+    state ('publishing' while the catalog is written, then 'published' with the number of
     marts). Written with per-thread output because that is the one way DuckDB creates a
     missing directory.
 -#}
@@ -97,42 +106,4 @@
         {%- endif -%}
     {%- endfor -%}
     {{ return(nodes | sort(attribute='alias')) }}
-{% endmacro %}
-
-
-{#-
-    `scv_marts.duckdb`: a view per published Parquet file in schema `marts`. Views over Parquet
-    re-read the file on every query, so the catalog is only written when a view is missing;
-    a reader holding it open therefore never blocks a build (unless a new mart was added).
--#}
-{% macro publish_catalog(catalog_path, published) %}
-    {%- set existing = {} -%}
-    {%- if catalog_exists(catalog_path) -%}
-        {#- Read-only: other readers may hold the file; a shared lock lets us look. -#}
-        {%- do run_query("attach '" ~ catalog_path ~ "' as scv_publish_check (read_only)") -%}
-        {%- set rows = run_query(
-            "select view_name, sql from duckdb_views() where database_name = 'scv_publish_check' and schema_name = 'marts'") -%}
-        {%- for row in rows -%}
-            {%- do existing.update({row[0]: row[1]}) -%}
-        {%- endfor -%}
-        {%- do run_query('detach scv_publish_check') -%}
-    {%- endif -%}
-    {%- set missing = [] -%}
-    {%- for mart in published if mart.path not in existing.get(mart.name, '') -%}
-        {%- do missing.append(mart) -%}
-    {%- endfor -%}
-    {%- if missing -%}
-        {%- do run_query("attach '" ~ catalog_path ~ "' as scv_publish_catalog") -%}
-        {%- do run_query('create schema if not exists scv_publish_catalog.marts') -%}
-        {%- for mart in missing -%}
-            {%- do run_query("create or replace view scv_publish_catalog.marts." ~ mart.name
-                             ~ " as select * from read_parquet('" ~ mart.path ~ "')") -%}
-        {%- endfor -%}
-        {%- do run_query('detach scv_publish_catalog') -%}
-    {%- endif -%}
-{% endmacro %}
-
-
-{% macro catalog_exists(catalog_path) %}
-    {{ return(run_query("select count(*) from glob('" ~ catalog_path ~ "')").columns[0].values()[0] > 0) }}
 {% endmacro %}

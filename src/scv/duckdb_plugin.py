@@ -2,7 +2,9 @@
 cannot: DuckDB's glob() returns nothing both for a missing directory and an empty one, and the
 raw loader must tell a mistyped `raw_dir` (an error) from an empty one (an empty build); and
 DuckDB's CSV reader stops at the first byte that is not UTF-8, so the loader asks a file's
-encoding and reads a UTF-8 copy of a Windows-1252, Latin-1 or UTF-16 one (scv.raw_files).
+encoding and reads a UTF-8 copy of a Windows-1252, Latin-1 or UTF-16 one (scv.raw_files);
+and the publish step (macros/publish) writes the readers' catalog under a temporary name and
+renames it over the old one, which SQL cannot do either.
 """
 
 from __future__ import annotations
@@ -26,11 +28,30 @@ def utf8_copy_in_temp(path: str, encoding: str) -> str:
     return utf8_copy(path, encoding)
 
 
+def replace_file(source: str | None, target: str | None) -> str | None:
+    """Rename `source` over `target` in one step (os.replace): a reader that opened the old file
+    keeps reading it, the next one opens the new file, and none sees half of one."""
+    if source is None or target is None:
+        return None
+    os.replace(source, target)
+    return target
+
+
+def remove_file(path: str | None) -> bool:
+    """Remove the file `path` if it exists (left by an interrupted publish); True if it did."""
+    if path is None or not os.path.isfile(path):
+        return False
+    os.remove(path)
+    return True
+
+
 # name -> (function, parameter types, return type, has side effects)
 FUNCTIONS = {
     "scv_directory_entry_count": (directory_entry_count, ["VARCHAR"], "BIGINT", False),
     "scv_raw_file_encoding": (file_encoding, ["VARCHAR", "VARCHAR"], "VARCHAR", True),
     "scv_raw_file_utf8_copy": (utf8_copy_in_temp, ["VARCHAR", "VARCHAR"], "VARCHAR", True),
+    "scv_replace_file": (replace_file, ["VARCHAR", "VARCHAR"], "VARCHAR", True),
+    "scv_remove_file": (remove_file, ["VARCHAR"], "BOOLEAN", True),
 }
 
 

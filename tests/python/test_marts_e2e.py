@@ -100,6 +100,8 @@ def built(raw_dir, history_as_of, tmp_path_factory):
     """
     work = tmp_path_factory.mktemp("marts_build")
     build(raw_dir, work, extra_vars={"as_of_date": history_as_of})
+    # What an interrupted publish leaves behind: the next publish must start it again.
+    (_published_dir(work) / "scv_marts.duckdb.publishing").write_bytes(b"half a file")
     stop_file, reads_log = work / "stop_reading", work / "reads.jsonl"
     reader = subprocess.Popen(
         [sys.executable, str(Path(__file__).with_name("published_reader.py")),
@@ -249,27 +251,37 @@ def test_a_reader_holding_the_published_marts_open_neither_blocks_nor_breaks_a_b
     built, history_as_of
 ):
     reads = built["reads"]
-    errors = [read for read in reads if "error" in read]
+    errors = [read for read in reads if "error" in read["held"] or "error" in read["fresh"]]
     assert errors == []
     started, finished = built["build_window"]
     assert sum(started <= read["at"] <= finished for read in reads) >= 10
-    # The same open connection saw the first build's marts, then the second's once published.
-    assert reads[0]["as_of_dates"] == [history_as_of]
-    assert reads[-1]["as_of_dates"] == [AS_OF_DATE]
-    assert {tuple(read["as_of_dates"]) for read in reads} == {(history_as_of,), (AS_OF_DATE,)}
+    # The connection held open keeps the marts it opened, whole, through the publish...
+    assert {tuple(read["held"]["as_of_dates"]) for read in reads} == {(history_as_of,)}
+    assert len({read["held"]["customers"] for read in reads}) == 1
+    # ...and one opened afresh saw the first build's marts, then the second's once published.
+    assert reads[0]["fresh"]["as_of_dates"] == [history_as_of]
+    assert reads[-1]["fresh"]["as_of_dates"] == [AS_OF_DATE]
+    assert {tuple(read["fresh"]["as_of_dates"]) for read in reads} == {
+        (history_as_of,),
+        (AS_OF_DATE,),
+    }
 
 
-def test_published_marts_equal_the_warehouse_marts(built):
-    catalog = _published_dir(built["work"]) / "scv_marts.duckdb"
-    with duckdb.connect(str(built["database"]), read_only=True) as connection:
+def published_marts_differing(database: Path, catalog: Path) -> dict:
+    """Rows differing (EXCEPT ALL both ways) between each warehouse mart and its published copy,
+    by name; the published names that are tables, and any published views."""
+    with duckdb.connect(str(database), read_only=True) as connection:
         connection.execute(f"attach '{catalog}' as published (read_only)")
         published = [
             row[0]
             for row in connection.execute(
-                "select view_name from duckdb_views() "
+                "select table_name from duckdb_tables() "
                 "where database_name = 'published' and schema_name = 'marts' order by 1"
             ).fetchall()
         ]
+        views = connection.execute(
+            "select count(*) from duckdb_views() where database_name = 'published' and not internal"
+        ).fetchone()[0]
         marts = [
             row[0]
             for row in connection.execute(
@@ -277,17 +289,79 @@ def test_published_marts_equal_the_warehouse_marts(built):
                 "where schema_name = 'marts' and database_name <> 'published' order by 1"
             ).fetchall()
         ]
-        assert set(marts) | {"dim_customer_snapshot"} == set(published)
+        differing = {}
         for name in published:
             schema = "snapshots" if name == "dim_customer_snapshot" else "marts"
-            differing = connection.execute(f"""
+            differing[name] = connection.execute(f"""
                 select count(*) from (
                     (select * from {schema}.{name} except all select * from published.marts.{name})
                     union all
                     (select * from published.marts.{name} except all select * from {schema}.{name})
                 )
             """).fetchone()[0]  # fmt: skip
-            assert differing == 0, name
+    return {"marts": marts, "published": published, "views": views, "differing": differing}
+
+
+def test_published_marts_equal_the_warehouse_marts(built):
+    published_dir = _published_dir(built["work"])
+    result = published_marts_differing(built["database"], published_dir / "scv_marts.duckdb")
+    assert set(result["marts"]) | {"dim_customer_snapshot"} == set(result["published"])
+    assert result["differing"] == {name: 0 for name in result["published"]}
+    assert not (published_dir / "scv_marts.duckdb.publishing").exists()
+
+
+def test_the_published_folder_can_be_copied_to_another_host(built, tmp_path):
+    copy = tmp_path / "bi_host" / "marts"
+    shutil.copytree(_published_dir(built["work"]), copy)
+    result = published_marts_differing(built["database"], copy / "scv_marts.duckdb")
+    assert result["views"] == 0  # tables, no paths to files left behind
+    assert result["differing"] == {name: 0 for name in result["published"]}
+
+
+DUCKDB_1X_VERSION = "1.0.0"
+
+
+@pytest.fixture(scope="module")
+def duckdb_1x_python() -> Path:
+    """A Python with DuckDB 1.0.0 (what BI drivers built on DuckDB 1.x are), in its own venv."""
+    cache = Path.home() / ".cache" / "scv-tests" / f"duckdb-{DUCKDB_1X_VERSION}"
+    python = cache / "bin" / "python"
+    if not python.is_file():
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(cache)], check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", f"duckdb=={DUCKDB_1X_VERSION}"],
+            check=True,
+        )
+    return python
+
+
+def test_a_duckdb_1x_client_reads_the_published_marts(built, duckdb_1x_python):
+    catalog = _published_dir(built["work"]) / "scv_marts.duckdb"
+    script = (
+        "import duckdb, json, sys\n"
+        "c = duckdb.connect(sys.argv[1], read_only=True)\n"
+        'names = [r[0] for r in c.execute("select table_name from duckdb_tables() '
+        "where schema_name = 'marts' order by 1\").fetchall()]\n"
+        "print(json.dumps({'version': duckdb.__version__, 'rows': {n: c.execute("
+        "f'select count(*) from marts.{n}').fetchone()[0] for n in names}}))\n"
+    )
+    result = subprocess.run(
+        [str(duckdb_1x_python), "-c", script, str(catalog)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    read = json.loads(result.stdout)
+    assert read["version"] == DUCKDB_1X_VERSION
+    with duckdb.connect(str(built["database"]), read_only=True) as connection:
+        expected = {
+            name: connection.execute(f"select count(*) from marts.{name}").fetchone()[0]
+            for name in read["rows"]
+            if name != "dim_customer_snapshot"
+        }
+    assert expected and {name: read["rows"][name] for name in expected} == expected
+    assert read["rows"]["dim_customer"] > 0
 
 
 def test_a_failed_build_publishes_nothing(built, raw_dir):
