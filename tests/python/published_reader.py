@@ -1,12 +1,14 @@
 """A BI tool stand-in: hold the published marts open and query them until told to stop.
 
-    python published_reader.py CATALOG LOG STOP_FILE
+    python published_reader.py CATALOG LOG STOP_FILE MODE
 
-Opens CATALOG (the publish directory's scv_marts.duckdb) read-only once and keeps that
-connection, and also opens it afresh for every read (as a tool that reconnects would). Each
-read queries marts.customer_segments and marts.dim_customer through both, writing a JSON line
-per read (time, and per connection the as_of_date seen and row counts, or the error) to LOG
-until STOP_FILE exists. tests/python/test_marts_e2e.py runs it while a build replaces the marts.
+Reads CATALOG (the publish directory's scv_marts.duckdb) read-only, MODE `held`: through one
+connection opened at the start and kept; MODE `fresh`: through a connection opened for every
+read, as a tool that reconnects would (in a process of its own: DuckDB's client shares one
+database instance between connections to a path in one process). Each read queries
+marts.customer_segments and marts.dim_customer, writing a JSON line (time, as_of_date seen and
+row counts, or the error) to LOG until STOP_FILE exists. tests/python/test_marts_e2e.py runs
+one of each while a build replaces the marts.
 """
 
 from __future__ import annotations
@@ -31,20 +33,26 @@ def read_marts(connection: duckdb.DuckDBPyConnection) -> dict:
     return {"as_of_dates": sorted(as_of_dates), "segments": segments, "customers": customers}
 
 
-def main(catalog: str, log_path: str, stop_file: str) -> None:
+def main(catalog: str, log_path: str, stop_file: str, mode: str) -> None:
     stop = Path(stop_file)
-    with duckdb.connect(catalog, read_only=True) as held, open(log_path, "w") as log:
+    held = duckdb.connect(catalog, read_only=True) if mode == "held" else None
+    with open(log_path, "w") as log:
         while not stop.exists():
-            read = {"at": time.time(), "held": read_marts(held)}
-            try:
-                with duckdb.connect(catalog, read_only=True) as fresh:
-                    read["fresh"] = read_marts(fresh)
-            except duckdb.Error as error:
-                read["fresh"] = {"error": f"{type(error).__name__}: {error}"}
+            read = {"at": time.time()}
+            if held is not None:
+                read.update(read_marts(held))
+            else:
+                try:
+                    with duckdb.connect(catalog, read_only=True) as fresh:
+                        read.update(read_marts(fresh))
+                except duckdb.Error as error:
+                    read["error"] = f"{type(error).__name__}: {error}"
             log.write(json.dumps(read) + "\n")
             log.flush()
             time.sleep(0.2)
+    if held is not None:
+        held.close()
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])

@@ -95,18 +95,29 @@ def history_as_of(generated) -> str:
 def built(raw_dir, history_as_of, tmp_path_factory):
     """One warehouse built at an earlier as_of_date, then at the generator's.
 
-    The second build runs while a reader process holds the published marts open; returns the
-    database, its compiled target folder, the reader's reads and the second build's start and end.
+    The second build runs while two reader processes read the published marts, one through a
+    connection it holds open, one reconnecting for every read; returns the database, its
+    compiled target folder, each reader's reads and the second build's start and end.
     """
     work = tmp_path_factory.mktemp("marts_build")
     build(raw_dir, work, extra_vars={"as_of_date": history_as_of})
     # What an interrupted publish leaves behind: the next publish must start it again.
     (_published_dir(work) / "scv_marts.duckdb.publishing").write_bytes(b"half a file")
-    stop_file, reads_log = work / "stop_reading", work / "reads.jsonl"
-    reader = subprocess.Popen(
-        [sys.executable, str(Path(__file__).with_name("published_reader.py")),
-         str(_published_dir(work) / "scv_marts.duckdb"), str(reads_log), str(stop_file)],
-    )  # fmt: skip
+    stop_file = work / "stop_reading"
+    catalog = _published_dir(work) / "scv_marts.duckdb"
+    readers = {
+        mode: subprocess.Popen(
+            [
+                sys.executable,
+                str(Path(__file__).with_name("published_reader.py")),
+                str(catalog),
+                str(work / f"reads_{mode}.jsonl"),
+                str(stop_file),
+                mode,
+            ],
+        )
+        for mode in ("held", "fresh")
+    }
     try:
         time.sleep(2)
         started = time.time()
@@ -115,8 +126,12 @@ def built(raw_dir, history_as_of, tmp_path_factory):
         time.sleep(2)
     finally:
         stop_file.touch()
-        reader.wait(timeout=60)
-    reads = [json.loads(line) for line in reads_log.read_text().splitlines()]
+        for reader in readers.values():
+            reader.wait(timeout=60)
+    reads = {
+        mode: [json.loads(line) for line in (work / f"reads_{mode}.jsonl").read_text().splitlines()]
+        for mode in readers
+    }
     return {"database": database, "work": work, "reads": reads, "build_window": (started, finished)}
 
 
@@ -250,21 +265,18 @@ def test_segment_history_keeps_one_row_per_customer_and_date(warehouse, history_
 def test_a_reader_holding_the_published_marts_open_neither_blocks_nor_breaks_a_build(
     built, history_as_of
 ):
-    reads = built["reads"]
-    errors = [read for read in reads if "error" in read["held"] or "error" in read["fresh"]]
-    assert errors == []
+    held, fresh = built["reads"]["held"], built["reads"]["fresh"]
+    assert [read for read in held + fresh if "error" in read] == []
     started, finished = built["build_window"]
-    assert sum(started <= read["at"] <= finished for read in reads) >= 10
+    for reads in (held, fresh):
+        assert sum(started <= read["at"] <= finished for read in reads) >= 10
     # The connection held open keeps the marts it opened, whole, through the publish...
-    assert {tuple(read["held"]["as_of_dates"]) for read in reads} == {(history_as_of,)}
-    assert len({read["held"]["customers"] for read in reads}) == 1
+    assert {tuple(read["as_of_dates"]) for read in held} == {(history_as_of,)}
+    assert len({read["customers"] for read in held}) == 1
     # ...and one opened afresh saw the first build's marts, then the second's once published.
-    assert reads[0]["fresh"]["as_of_dates"] == [history_as_of]
-    assert reads[-1]["fresh"]["as_of_dates"] == [AS_OF_DATE]
-    assert {tuple(read["fresh"]["as_of_dates"]) for read in reads} == {
-        (history_as_of,),
-        (AS_OF_DATE,),
-    }
+    assert fresh[0]["as_of_dates"] == [history_as_of]
+    assert fresh[-1]["as_of_dates"] == [AS_OF_DATE]
+    assert {tuple(read["as_of_dates"]) for read in fresh} == {(history_as_of,), (AS_OF_DATE,)}
 
 
 def published_marts_differing(database: Path, catalog: Path) -> dict:
