@@ -4,7 +4,8 @@ raw loader must tell a mistyped `raw_dir` (an error) from an empty one (an empty
 DuckDB's CSV reader stops at the first byte that is not UTF-8, so the loader asks a file's
 encoding and reads a UTF-8 copy of a Windows-1252, Latin-1 or UTF-16 one (scv.raw_files);
 and the publish step (macros/publish) writes the readers' catalog under a temporary name and
-renames it over the old one, which SQL cannot do either.
+renames it over the old one, and the audience exports need their folders, which SQL cannot
+do either.
 """
 
 from __future__ import annotations
@@ -45,6 +46,14 @@ def remove_file(path: str | None) -> bool:
     return True
 
 
+def make_directory(path: str | None) -> str | None:
+    """Create the directory `path` and its parents if missing (COPY ... TO does not)."""
+    if path is None:
+        return None
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
 # name -> (function, parameter types, return type, has side effects)
 FUNCTIONS = {
     "scv_directory_entry_count": (directory_entry_count, ["VARCHAR"], "BIGINT", False),
@@ -52,6 +61,7 @@ FUNCTIONS = {
     "scv_raw_file_utf8_copy": (utf8_copy_in_temp, ["VARCHAR", "VARCHAR"], "VARCHAR", True),
     "scv_replace_file": (replace_file, ["VARCHAR", "VARCHAR"], "VARCHAR", True),
     "scv_remove_file": (remove_file, ["VARCHAR"], "BOOLEAN", True),
+    "scv_make_directory": (make_directory, ["VARCHAR"], "VARCHAR", True),
 }
 
 

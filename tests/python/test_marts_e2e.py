@@ -376,6 +376,50 @@ def test_a_duckdb_1x_client_reads_the_published_marts(built, duckdb_1x_python):
     assert read["rows"]["dim_customer"] > 0
 
 
+def test_audience_exports_take_erased_customers_out_and_match_the_log(built):
+    database, exports = built["database"], built["work"] / "warehouse_exports"
+    log = query(
+        database,
+        "select audience, customer_id, change, coalesce(hashed_email, hashed_phone), "
+        "strftime(exported_at, '%Y%m%dT%H%M%S') from marts.activation_audience_changes",
+    )
+    first, second = sorted({row[4] for row in log})  # the two builds, each exported
+    erased = {
+        row[0]
+        for row in query(database, "select customer_id from marts.dim_customer where is_erased")
+    }
+    exported_then_erased = {
+        (audience, hashed)
+        for audience, customer, change, hashed, run in log
+        if run == first and change == "add" and customer in erased
+    }
+    removed_next = {
+        (audience, hashed)
+        for audience, customer, change, hashed, run in log
+        if run == second and change == "remove"
+    }
+    assert exported_then_erased and exported_then_erased <= removed_next
+    assert not [row for row in log if row[4] == second and row[2] == "add" and row[1] in erased]
+    # Each run's upload files hold exactly that run's rows of the log, under the platform's column.
+    for audience, column in (("email_marketing", "Email"), ("sms_marketing", "Phone")):
+        for run in (first, second):
+            for change in ("add", "remove"):
+                expected = sorted(
+                    row[3]
+                    for row in log
+                    if row[0] == audience and row[4] == run and row[2] == change
+                )
+                path = exports / audience / f"{run}_{change}s.csv"
+                if not expected:
+                    assert not path.exists()
+                    continue
+                with path.open(newline="") as upload:
+                    rows = list(csv.reader(upload))
+                assert rows[0] == [column]
+                assert sorted(row[0] for row in rows[1:]) == expected
+                assert all(len(row[0]) == 64 for row in rows[1:])
+
+
 def test_a_failed_build_publishes_nothing(built, raw_dir):
     record = _published_dir(built["work"]) / "publication_0.csv"
     before = record.read_text()
