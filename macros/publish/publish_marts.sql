@@ -9,6 +9,9 @@
       reader sees the old marts or the new ones, never a mix, and a connection opened
       before a publish keeps reading the marts it opened (reconnect to see newer ones);
     - it holds tables, not views over files, so the folder can be copied to a BI host;
+    - schema `operations` holds what operators look at beside the marts (var
+      `publish_operations_models`: id merges and splits, the review queues, the quarantine
+      and the row reconciliation; record keys, reasons and counts, no personal values);
     - it is written in storage version `publish_storage_version` (v1.0.0), which every
       DuckDB 1.x client and driver reads (DuckDB 2.0's own format they refuse).
     A run with a failed or skipped node publishes nothing, so readers keep the last good marts.
@@ -46,13 +49,16 @@
     {%- do run_query("attach '" ~ staging_path ~ "' as scv_publish (storage_version '"
                      ~ var('publish_storage_version', 'v1.0.0') ~ "')") -%}
     {%- do run_query('create schema scv_publish.marts') -%}
+    {%- do run_query('create schema scv_publish.operations') -%}
     {%- set published = [] -%}
-    {%- for node in published_nodes() -%}
-        {%- set relation = adapter.get_relation(node.database, node.schema, node.alias) -%}
-        {%- if relation is not none -%}
-            {%- do run_query("create table scv_publish.marts." ~ node.alias ~ " as select * from " ~ relation) -%}
-            {%- do published.append(node.alias) -%}
-        {%- endif -%}
+    {%- for schema, nodes in [('marts', published_nodes()), ('operations', published_operations_nodes())] -%}
+        {%- for node in nodes -%}
+            {%- set relation = adapter.get_relation(node.database, node.schema, node.alias) -%}
+            {%- if relation is not none -%}
+                {%- do run_query("create table scv_publish." ~ schema ~ "." ~ node.alias ~ " as select * from " ~ relation) -%}
+                {%- do published.append(node.alias) -%}
+            {%- endif -%}
+        {%- endfor -%}
     {%- endfor -%}
     {%- do run_query('detach scv_publish') -%}
     {%- do run_query("select scv_replace_file('" ~ staging_path ~ "', '" ~ catalog_path ~ "')") -%}
@@ -102,6 +108,20 @@
               and ((node.resource_type == 'model' and node.config.access == 'public'
                     and node.config.materialized in ('table', 'incremental'))
                    or node.resource_type == 'snapshot') -%}
+            {%- do nodes.append(node) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(nodes | sort(attribute='alias')) }}
+{% endmacro %}
+
+
+{#- The models listed in var `publish_operations_models`, enabled in this run's project. -#}
+{% macro published_operations_nodes() %}
+    {%- set names = var('publish_operations_models', []) -%}
+    {%- set nodes = [] -%}
+    {%- for node in graph.nodes.values() -%}
+        {%- if node.package_name == project_name and node.resource_type == 'model'
+              and node.config.enabled and node.name in names -%}
             {%- do nodes.append(node) -%}
         {%- endif -%}
     {%- endfor -%}

@@ -322,6 +322,41 @@ def test_published_marts_equal_the_warehouse_marts(built):
     assert not (published_dir / "scv_marts.duckdb.publishing").exists()
 
 
+def test_the_published_copy_holds_what_operators_look_at(built):
+    catalog = _published_dir(built["work"]) / "scv_marts.duckdb"
+    operations = [
+        "customer_id_history",
+        "int_identity_overrides_reviewed",
+        "int_identity_suspect_clusters",
+        "int_match_pairs_for_review",
+        "int_source_row_counts_reconciled",
+        "int_source_rows_quarantined",
+    ]
+    with duckdb.connect(str(built["database"]), read_only=True) as connection:
+        connection.execute(f"attach '{catalog}' as published (read_only)")
+        published = [
+            row[0]
+            for row in connection.execute(
+                "select table_name from duckdb_tables() where database_name = 'published' "
+                "and schema_name = 'operations' order by 1"
+            ).fetchall()
+        ]
+        assert published == operations
+        for name in operations:
+            ours, theirs = f"intermediate.{name}", f"published.operations.{name}"
+            differing = connection.execute(f"""
+                select count(*) from (
+                    (select * from {ours} except all select * from {theirs})
+                    union all
+                    (select * from {theirs} except all select * from {ours})
+                )
+            """).fetchone()[0]  # fmt: skip
+            assert differing == 0, name
+        assert connection.execute(
+            "select count(*) from published.operations.customer_id_history"
+        ).fetchone()[0]
+
+
 def test_the_published_folder_can_be_copied_to_another_host(built, tmp_path):
     copy = tmp_path / "bi_host" / "marts"
     shutil.copytree(_published_dir(built["work"]), copy)
