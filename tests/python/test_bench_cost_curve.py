@@ -123,8 +123,8 @@ def test_tables_list_the_slow_models_with_their_growth():
 
     results = {"sizes": {"10000": run(1), "100000": run(10)}}
     rows = cost_curve.growth_rows(results)
-    assert [row["model"] for row in rows] == ["square", "linear"]
-    assert rows[0]["exponents"] == [2.0] and rows[1]["exponents"] == [1.0]
+    assert [row["model"] for row in rows] == ["square", "linear", "t (test)"]
+    assert [row["exponents"] for row in rows] == [[2.0], [1.0], [0.0]]
     table = cost_curve.markdown(results)
     assert "| 100,000 | 100.0 | 100.0 | 8.0 | 2.0 | — | — | 5.0 | 50.0 | 20.0 |" in table
     assert "| square | 0.5 | 50.0 | 2.00 |" in table
