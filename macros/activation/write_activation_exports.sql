@@ -27,7 +27,7 @@
     {%- set directory = activation_export_dir() -%}
     {%- set stamp = run_started_at.strftime('%Y%m%dT%H%M%S') -%}
     {%- set counts = run_query(
-        "select audience, change, count(*), count(hashed_email) > 0 from " ~ relation
+        "select audience, change_type, count(*), count(hashed_email) > 0 from " ~ relation
         ~ " where invocation_id = '" ~ invocation_id ~ "' group by all order by all") -%}
     {%- for row in counts.rows -%}
         {%- set audience, change = row[0], row[1] -%}
@@ -37,7 +37,7 @@
         {%- do run_query(
             "copy (select " ~ column ~ " from " ~ relation
             ~ " where invocation_id = '" ~ invocation_id ~ "' and audience = '" ~ audience
-            ~ "' and change = '" ~ change ~ "' order by member_key) to '" ~ folder ~ "/" ~ stamp
+            ~ "' and change_type = '" ~ change ~ "' order by member_key) to '" ~ folder ~ "/" ~ stamp
             ~ "_" ~ change ~ "s.csv' (header true)") -%}
         {%- do log('Activation export: ' ~ row[2] ~ ' ' ~ change ~ '(s) for ' ~ audience ~ ' in ' ~ folder, info=true) -%}
     {%- endfor -%}

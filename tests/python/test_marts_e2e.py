@@ -415,7 +415,7 @@ def test_audience_exports_take_erased_customers_out_and_match_the_log(built):
     database, exports = built["database"], built["work"] / "warehouse_exports"
     log = query(
         database,
-        "select audience, customer_id, change, coalesce(hashed_email, hashed_phone), "
+        "select audience, customer_id, change_type, coalesce(hashed_email, hashed_phone), "
         "strftime(exported_at, '%Y%m%dT%H%M%S') from marts.activation_audience_changes",
     )
     first, second = sorted({row[4] for row in log})  # the two builds, each exported

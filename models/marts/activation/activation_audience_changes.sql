@@ -40,7 +40,10 @@ current_members as (
 
     select
         *,
-        {{ dbt.concat(["audience", "'|'", "customer_id", "'|'", "coalesce(hashed_email, '')", "'|'", "coalesce(hashed_phone, '')"]) }} as member_key
+        {{ dbt.concat([
+            "audience", "'|'", "customer_id", "'|'",
+            "coalesce(hashed_email, '')", "'|'", "coalesce(hashed_phone, '')",
+        ]) }} as member_key
     from members
 
 ),
@@ -61,7 +64,7 @@ exported as (
             row_number() over (partition by member_key order by exported_at desc) as change_rank
         from {{ this }}
     ) as changes
-    where change_rank = 1 and change = 'add'
+    where change_rank = 1 and change_type = 'add'
     {%- else -%}
     select
         cast(null as {{ dbt.type_string() }}) as audience,
@@ -79,7 +82,7 @@ changes as (
     select
         audience,
         customer_id,
-        cast('add' as {{ dbt.type_string() }}) as change,
+        cast('add' as {{ dbt.type_string() }}) as change_type,
         hashed_email,
         hashed_phone,
         member_key
@@ -89,7 +92,7 @@ changes as (
     select
         audience,
         customer_id,
-        cast('remove' as {{ dbt.type_string() }}) as change,
+        cast('remove' as {{ dbt.type_string() }}) as change_type,
         hashed_email,
         hashed_phone,
         member_key
@@ -101,7 +104,7 @@ changes as (
 select
     audience,
     customer_id,
-    change,
+    change_type,
     hashed_email,
     hashed_phone,
     member_key,
