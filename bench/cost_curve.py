@@ -192,9 +192,8 @@ def growth_rows(results: dict) -> list[dict]:
     sizes = sorted(
         (int(persons), run["full"]["node_seconds"])
         for persons, run in results["sizes"].items()
-        if run.get("full", {}).get(
-            "node_seconds"
-        )  # a build whose test failed still timed its nodes
+        # A build whose data test failed still timed every node.
+        if run.get("full", {}).get("node_seconds")
     )
     if len(sizes) < 2:
         return []
