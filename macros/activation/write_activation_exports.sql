@@ -51,13 +51,5 @@
     Relative paths are read from the project root.
 -#}
 {% macro activation_export_dir() %}
-    {%- set directory = var('activation_export_dir', '') | string -%}
-    {%- if not directory -%}
-        {%- set database_path = target.path | string -%}
-        {%- set directory = (database_path[:-7] if database_path.endswith('.duckdb') else database_path) ~ '_exports' -%}
-    {%- endif -%}
-    {%- if not directory.startswith('/') -%}
-        {%- set directory = invocation_args_dict.get('project_dir', '.') ~ '/' ~ directory -%}
-    {%- endif -%}
-    {{ return(directory.rstrip('/')) }}
+    {{ return(warehouse_sibling_dir(var('activation_export_dir', ''), '_exports')) }}
 {% endmacro %}

@@ -74,10 +74,19 @@
     from the project root.
 -#}
 {% macro publish_dir() %}
-    {%- set directory = var('publish_dir', '') | string -%}
+    {{ return(warehouse_sibling_dir(var('publish_dir', ''), '_published')) }}
+{% endmacro %}
+
+
+{#-
+    A directory for files a DuckDB build writes: `configured` when set, else the warehouse
+    file's path with `suffix` instead of `.duckdb`; a relative path is read from the project root.
+-#}
+{% macro warehouse_sibling_dir(configured, suffix) %}
+    {%- set directory = configured | string if configured else '' -%}
     {%- if not directory -%}
         {%- set database_path = target.path | string -%}
-        {%- set directory = (database_path[:-7] if database_path.endswith('.duckdb') else database_path) ~ '_published' -%}
+        {%- set directory = (database_path[:-7] if database_path.endswith('.duckdb') else database_path) ~ suffix -%}
     {%- endif -%}
     {%- if not directory.startswith('/') -%}
         {%- set directory = invocation_args_dict.get('project_dir', '.') ~ '/' ~ directory -%}
