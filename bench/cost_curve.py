@@ -299,7 +299,11 @@ def plot(results: dict, png: Path) -> None:
         if points:
             right.plot(*zip(*points, strict=True), marker=".", label=row["model"])
     right.set(
-        xscale="log", yscale="log", xlabel="persons", ylabel="seconds", title="Slowest models and data tests"
+        xscale="log",
+        yscale="log",
+        xlabel="persons",
+        ylabel="seconds",
+        title="Slowest models and data tests",
     )
     right.legend(fontsize="x-small")
     figure.tight_layout()
